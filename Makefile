@@ -1,0 +1,23 @@
+# The two commands a presenter needs: `make deck` builds the shipped deck, `make test` runs the tests.
+# Both create the virtual environment in .venv on first use (Python 3.11 or newer).
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+
+.PHONY: deck test check preview clean
+
+deck: $(VENV)/.installed
+	$(PY) -m deck build
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "deck needs Python 3.11 or newer; set PYTHON=python3.11")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) out/*.pptx .pytest_cache

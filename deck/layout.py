@@ -1,0 +1,720 @@
+"""(Outline, Theme) -> positioned, measured slide plans. Pure: no pptx, no files.
+
+Fit policy, the same for every kind of text:
+  1. set it at the theme's preferred size;
+  2. shrink in 2 pt steps, every style in the block together, down to each style's floor;
+  3. kinds that can continue (bullets, compare, steps, question prompts, agenda, recap) carry
+     the rest onto a slide titled "… (continued)" in the deck's language;
+  4. texts that cannot continue (a headline, a statement, a quote, a big number) are a
+     DeckError naming the outline line, unless `allow_small` lowers the floors once by 4 pt.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from deck import text as measure
+from deck.errors import DeckError, Problem
+from deck.labels import labels_for
+from deck.loader import Loaded, Source
+from deck.model import (
+    BulletsSlide, CompareSlide, ExerciseSlide, Notes, Outline, QuestionSlide, QuoteSlide, Section,
+    StatementSlide, StatsSlide, StepsSlide,
+)
+from deck.plan import Box, Para, Shape, SlidePlan, TextBox
+from deck.theme import (
+    COLUMN, GUTTER, MARGIN_X, MARGIN_Y, SLIDE_H, SLIDE_W, Style, Theme, grid_w, grid_x,
+)
+
+CONTENT_W = SLIDE_W - 2 * MARGIN_X
+KICKER_Y = MARGIN_Y
+TITLE_Y = MARGIN_Y + 24  # under the section kicker; the same on every content slide
+TITLE_GAP = 36  # space under the headline (assertion-evidence)
+FOOTER_H = 17
+FOOTER_Y = SLIDE_H - MARGIN_Y - FOOTER_H
+BODY_BOTTOM = FOOTER_Y - 14
+STEP_STEP = 2.0  # points per shrink step
+SMALL_ALLOWANCE = 4.0  # how far --allow-small lowers every floor
+
+
+@dataclass
+class Planned:
+    slides: list[SlidePlan]
+    notices: list[str]  # continuations and other things the user should know
+    minutes: float | None
+
+
+@dataclass
+class _Ctx:
+    outline: Outline
+    source: Source
+    theme: Theme
+    labels: dict[str, str]
+    allow_small: bool
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def style(self, role: str) -> Style:
+        style = self.theme.style(role)
+        if self.allow_small:
+            style = Style(style.size, style.floor - SMALL_ALLOWANCE, style.bold, style.color,
+                          style.leading, style.after)
+        return style
+
+    def fail(self, path: tuple, message: str, hint: str) -> None:
+        self.problems.append(self.source.problem(path, message, hint))
+
+
+# --- measuring -----------------------------------------------------------------------------
+
+def _sizes(style: Style) -> list[float]:
+    """Preferred size down to the floor, in steps."""
+    count = max(0, math.ceil((style.size - style.floor) / STEP_STEP))
+    return [max(style.floor, style.size - i * STEP_STEP) for i in range(count + 1)]
+
+
+def make_para(text: str, style: Style, width: float, font: str, **extra) -> Para:
+    indent = extra.get("indent", 0.0)
+    bold = extra.pop("bold", style.bold)
+    lines = measure.line_count(text, font, style.size, width - indent, bold=bold)
+    return Para(text=text, size=style.size, line=style.line, color=extra.pop("color", style.color),
+                bold=bold, after=style.after * style.size, lines=lines, **extra)
+
+
+def height(paras: list[Para] | tuple[Para, ...]) -> float:
+    if not paras:
+        return 0.0
+    return sum(p.lines * p.line + p.after for p in paras) - paras[-1].after
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph to fit: text, its style's role, and options for Para."""
+
+    text: str
+    role: str
+    options: tuple = ()
+
+
+def fit(ctx: _Ctx, items: list[Item], width: float, limit: float) -> list[Para] | None:
+    """The paragraphs at the largest step where they fit in `limit` points, or None."""
+    blocks = fit_pair(ctx, [items], width, limit)
+    return blocks[0] if blocks else None
+
+
+def _title_paras(ctx: _Ctx, text: str, width: float, role: str = "title", max_lines: int = 2,
+                 align: str = "l") -> Para | None:
+    style = ctx.style(role)
+    for size in _sizes(style):
+        para = make_para(text, style.at(size), width, ctx.theme.font, align=align)
+        if para.lines <= max_lines:
+            return para
+    return None
+
+
+def _box(paras: list[Para], x: float, y: float, w: float, name: str, anchor: str = "t",
+         h: float | None = None) -> TextBox:
+    return TextBox(Box(x, y, w, h if h is not None else height(paras)), tuple(paras), anchor, name)
+
+
+# --- shared parts of slides ---------------------------------------------------------------
+
+def _headline(ctx: _Ctx, text: str, path: tuple) -> TextBox:
+    para = _title_paras(ctx, text, CONTENT_W)
+    if para is None:
+        ctx.fail(path + ("title",), "does not fit in two lines at the minimum size",
+                 "shorten the headline to one assertion of about eight words; put detail in the notes")
+        para = make_para(text, ctx.style("title").at(ctx.style("title").floor), CONTENT_W, ctx.theme.font)
+    return _box([para], MARGIN_X, TITLE_Y, CONTENT_W, "Title")
+
+
+def _kicker(ctx: _Ctx, text: str) -> TextBox:
+    style = ctx.theme.style("footer")
+    para = Para(text=text.upper(), size=style.size, line=style.line, color="accent", bold=True)
+    # One line only: a long section title is cut at a word, never allowed to wrap.
+    para = _one_line(ctx, para, CONTENT_W)
+    return _box([para], MARGIN_X, KICKER_Y, CONTENT_W, "Section")
+
+
+def _one_line(ctx: _Ctx, para: Para, width: float) -> Para:
+    words = para.text.split()
+    while words and measure.line_count(" ".join(words), ctx.theme.font, para.size, width, bold=para.bold) > 1:
+        words = words[:-1]
+        if words:
+            words[-1] = words[-1] + "…"
+    return Para(**{**para.__dict__, "text": " ".join(words), "lines": 1})
+
+
+def _footer(ctx: _Ctx, source: str | None, number: int) -> tuple[TextBox, ...]:
+    style = ctx.theme.style("footer")
+    number_w = 60.0
+    items = []
+    if source:
+        para = _one_line(ctx, Para(text=source, size=style.size, line=style.line, color="muted"),
+                         CONTENT_W - number_w - GUTTER)
+        items.append(_box([para], MARGIN_X, FOOTER_Y, CONTENT_W - number_w - GUTTER, "Footer", h=FOOTER_H))
+    number_para = Para(text=str(number), size=style.size, line=style.line, color="muted", align="r",
+                       field="slidenum")
+    items.append(_box([number_para], SLIDE_W - MARGIN_X - number_w, FOOTER_Y, number_w, "Slide number",
+                      h=FOOTER_H))
+    return tuple(items)
+
+
+def _body_top(title: TextBox) -> float:
+    return title.box.bottom + TITLE_GAP
+
+
+def notes_text(notes: Notes | None, labels: dict[str, str], fallback: str = "") -> str:
+    """Speaker notes as labelled paragraphs; the free text stands first."""
+    if notes is None:
+        return fallback
+    parts = []
+    if notes.text:
+        parts.append(notes.text.strip())
+    for key in ("say", "ask", "do"):
+        points = getattr(notes, key)
+        if points:
+            parts.append(f"{labels[key]}:\n" + "\n".join(f"• {p.strip()}" for p in points))
+    if notes.minutes is not None:
+        parts.append(f"{labels['time']}: {_minutes(notes.minutes)} {labels['minutes']}")
+    if notes.next:
+        parts.append(f"{labels['next']}: {notes.next.strip()}")
+    return "\n\n".join(parts)
+
+
+def _minutes(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _clock(minutes: float) -> str:
+    total = int(round(minutes)) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+# --- slide kinds ----------------------------------------------------------------------------
+
+class _Deck:
+    """Walks the outline and produces the slides in order."""
+
+    def __init__(self, ctx: _Ctx):
+        self.ctx = ctx
+        self.slides: list[SlidePlan] = []
+        self.section: Section | None = None
+
+    # generic content slide: kicker, headline, body items, footer
+    def content(self, kind: str, title: str, items: list, notes: str, path: tuple,
+                source: str | None = None, title_box: TextBox | None = None, background: str | None = None,
+                kicker: str | None = None) -> None:
+        ctx = self.ctx
+        title_box = title_box or _headline(ctx, title, path)
+        parts = []
+        kicker_text = kicker if kicker is not None else (self.section.title if self.section else None)
+        if kicker_text:
+            parts.append(_kicker(ctx, kicker_text))
+        parts.extend(items)
+        credit = f"{ctx.labels['source']}: {source}" if source else ctx.outline.source
+        parts.extend(_footer(ctx, credit, len(self.slides) + 1))
+        self.slides.append(SlidePlan(kind=kind, layout="content", title=title_box, items=tuple(parts),
+                                     notes=notes, path=path, background=background))
+
+    def continued(self, title: str) -> str:
+        return f"{title} ({self.ctx.labels['continued']})"
+
+    def note_split(self, path: tuple, title: str, count: int) -> None:
+        line = self.ctx.source.line(path)
+        self.ctx.notices.append(f"{self.ctx.source.file}:{line}: '{title}' continues on {count} slides")
+
+    def body_limit(self, title_box: TextBox) -> tuple[float, float]:
+        top = _body_top(title_box)
+        return top, BODY_BOTTOM - top
+
+    # -- bullets: continue where the list is too long ------------------------------------------
+    def bullets(self, slide: BulletsSlide, path: tuple, notes: str) -> None:
+        ctx = self.ctx
+        groups = []
+        for i, bullet in enumerate(slide.bullets):
+            group = [Item(bullet.text, "body", _bulleted("accent"))]
+            group += [Item(sub, "sub", _bulleted("muted", level=1)) for sub in bullet.sub]
+            groups.append((i, group))
+        self.flowing(slide.title, groups, path, notes, slide.source, kind="bullets", what="bullets")
+
+    def flowing(self, title: str, groups: list, path: tuple, notes: str, source: str | None,
+                kind: str, what: str, width: float = CONTENT_W, x: float = MARGIN_X,
+                before: list | None = None) -> None:
+        """Items that may continue on further slides; each group (a bullet and its subs) stays whole."""
+        ctx = self.ctx
+        title_box = _headline(ctx, title, path)
+        top, limit = self.body_limit(title_box)
+        pages = self._paginate(groups, width, limit, path + (what,))
+        if len(pages) > 1:
+            self.note_split(path, title, len(pages))
+        for n, paras in enumerate(pages):
+            box = _box(paras, x, top, width, "Body")
+            page_title = title if n == 0 else self.continued(title)
+            tbox = title_box if n == 0 else _headline(ctx, page_title, path)
+            self.content(kind, page_title, (before or []) + [box], notes, path, source, tbox)
+
+    def _paginate(self, groups: list, width: float, limit: float, path: tuple) -> list[list[Para]]:
+        ctx = self.ctx
+        whole = fit(ctx, [item for _, g in groups for item in g], width, limit)
+        if whole is not None:
+            return [whole]
+        pages, current = [], []
+        for index, group in groups:
+            if fit(ctx, group, width, limit) is None:
+                ctx.fail(path + (index,), "does not fit on a slide even alone at the minimum size",
+                         "shorten this item; put the detail in the notes")
+                continue
+            candidate = current + group
+            if current and fit(ctx, candidate, width, limit) is None:
+                pages.append(current)
+                candidate = group
+            current = candidate
+        if current:
+            pages.append(current)
+        # Every page is set at the floor-level step it needs; pages share no sizes by design,
+        # but they all lie between floor and preferred size.
+        return [fit(ctx, page, width, limit) or [] for page in pages]
+
+    # -- statement: one assertion, large, beside an accent bar --------------------------------
+    def statement(self, slide: StatementSlide, path: tuple, notes: str) -> None:
+        ctx = self.ctx
+        title_box = _headline(ctx, slide.title, path)
+        top, limit = self.body_limit(title_box)
+        width = grid_w(10)
+        paras = fit(ctx, [Item(slide.text, "statement")], width, limit)
+        if paras is None:
+            ctx.fail(path + ("text",), "does not fit on the slide at the minimum size",
+                     "a statement is one short assertion: shorten it, or use a bullets slide")
+            return
+        h = height(paras)
+        y = top + (limit - h) / 2
+        bar = Shape(Box(MARGIN_X, y, 6, h), "rect", fill="accent", name="Accent bar")
+        text = _box(paras, MARGIN_X + 30, y, width, "Statement")
+        self.content("statement", slide.title, [bar, text], notes, path, slide.source, title_box)
+
+    # -- quote: centred, with attribution ------------------------------------------------------
+    def quote(self, slide: QuoteSlide, path: tuple, notes: str) -> None:
+        ctx = self.ctx
+        by = slide.by + (f", {slide.role}" if slide.role else "")
+        if slide.title:
+            title_box = _headline(ctx, slide.title, path)
+            title = slide.title
+        else:
+            # The screen reader and outline view still get a real, unique title.
+            title = f"{ctx.labels['quote']}: {slide.by}"
+            para = _title_paras(ctx, title, CONTENT_W, role="kicker", max_lines=1)
+            para = para or _one_line(ctx, make_para(title, ctx.style("kicker"), CONTENT_W, ctx.theme.font),
+                                     CONTENT_W)
+            title_box = _box([para], MARGIN_X, TITLE_Y, CONTENT_W, "Title")
+        top, limit = self.body_limit(title_box)
+        width = grid_w(10)
+        x = grid_x(1)
+        mark_style = ctx.theme.style("big")
+        mark = Para(text="“", size=mark_style.size, line=mark_style.size * 0.8, color="accent", bold=True)
+        paras = fit(ctx, [Item(slide.quote, "quote"), Item(f"— {by}", "secondary")], width, limit - mark.line)
+        if paras is None:
+            ctx.fail(path + ("quote",), "does not fit on the slide at the minimum size",
+                     "quote a shorter passage (about 25 words) and put the rest in the notes")
+            return
+        paras[0] = Para(**{**paras[0].__dict__, "after": paras[0].size * 0.6})
+        h = height(paras)
+        y = top + (limit - h - mark.line) / 2
+        items = [_box([mark], x - 4, y, 80, "Quote mark"), _box(paras, x, y + mark.line, width, "Quote")]
+        self.content("quote", title, items, notes, path, slide.source, title_box)
+
+    # -- stats: big numbers in columns --------------------------------------------------------
+    def stats(self, slide: StatsSlide, path: tuple, notes: str) -> None:
+        ctx = self.ctx
+        title_box = _headline(ctx, slide.title, path)
+        top, limit = self.body_limit(title_box)
+        count = len(slide.stats)
+        span = COLUMNS_FOR[count]
+        width = grid_w(span)
+        columns = []
+        for i, stat in enumerate(slide.stats):
+            big = _title_paras(ctx, stat.value, width, role="big", max_lines=1)
+            if big is None:
+                ctx.fail(path + ("stats", i, "value"), "does not fit its column at the minimum size",
+                         "write the number short, e.g. '$150k' or '1.850'")
+                return
+            rest = [Item(stat.label, "entry-title")] + ([Item(stat.context, "secondary")] if stat.context else [])
+            paras = fit(ctx, rest, width, limit - big.line - 12)
+            if paras is None:
+                ctx.fail(path + ("stats", i), "label and context do not fit at the minimum size",
+                         "keep the label to about six words and the context to one line")
+                return
+            columns.append((big, paras))
+        # All numbers at one size, so the row reads as one figure family.
+        size = min(big.size for big, _ in columns)
+        block = max(size * 1.05 + 12 + height(p) for _, p in columns)
+        y = top + max(0.0, (limit - block) / 2 - 12)
+        items = []
+        gap = (CONTENT_W - count * width) / max(1, count - 1) if count > 1 else 0
+        for i, (big, paras) in enumerate(columns):
+            x = MARGIN_X + i * (width + gap)
+            big = Para(**{**big.__dict__, "size": size, "line": size * 1.05})
+            items.append(Shape(Box(x, y, 40, 4), "rect", fill="accent", name="Rule"))
+            items.append(_box([big], x, y + 14, width, "Number"))
+            items.append(_box(paras, x, y + 14 + big.line + 12, width, "Label"))
+        self.content("stats", slide.title, items, notes, path, slide.source, title_box)
+
+    # -- compare: two columns -------------------------------------------------------------------
+    def compare(self, slide: CompareSlide, path: tuple, notes: str) -> None:
+        ctx = self.ctx
+        title_box = _headline(ctx, slide.title, path)
+        top, limit = self.body_limit(title_box)
+        width = grid_w(6) - GUTTER / 2
+        sides = []
+        for side, colour in ((slide.left, "muted"), (slide.right, "accent")):
+            items = [Item(side.heading, "entry-title", (("color", colour),))]
+            items += [Item(b, "sub", _bulleted(colour))
+                      for b in side.bullets]
+            sides.append(items)
+        # Both columns shrink together so the two sides read as equals.
+        both = fit_pair(ctx, sides, width, limit - 16)
+        if both is None:
+            ctx.fail(path + ("left",), "the two columns do not fit at the minimum size",
+                     "keep each side to three short bullets; move the explanation to the notes")
+            return
+        items = []
+        for i, paras in enumerate(both):
+            x = MARGIN_X + i * (width + 2 * GUTTER) if i else MARGIN_X
+            heading, rest = paras[0], paras[1:]
+            items.append(_box([heading], x, top, width, "Heading"))
+            rule_y = top + height([heading]) + 8
+            items.append(Shape(Box(x, rule_y, width, 2), "rect", fill=("rule" if i == 0 else "accent"),
+                               name="Rule"))
+            items.append(_box(list(rest), x, rule_y + 14, width, "Column"))
+        self.content("compare", slide.title, items, notes, path, slide.source, title_box)
+
+    # -- steps: numbered circles joined by a line --------------------------------------------------
+    def steps(self, slide: StepsSlide, path: tuple, notes: str) -> None:
+        ctx = self.ctx
+        title_box = _headline(ctx, slide.title, path)
+        top, limit = self.body_limit(title_box)
+        count = len(slide.steps)
+        gap = GUTTER
+        width = (CONTENT_W - (count - 1) * gap) / count
+        circle = 56.0
+        texts = [[Item(s.title, "step-title")] + ([Item(s.text, "secondary")] if s.text else [])
+                 for s in slide.steps]
+        columns = fit_pair(ctx, texts, width, limit - circle - 20)
+        if columns is None:
+            ctx.fail(path + ("steps",), "the steps do not fit side by side at the minimum size",
+                     "shorten each step's text to about twelve words, or use fewer steps")
+            return
+        block = circle + 20 + max(height(c) for c in columns)
+        y = top + max(0.0, (limit - block) / 3)
+        items: list = []
+        if count > 1:
+            first_c = MARGIN_X + circle / 2
+            last_c = MARGIN_X + (count - 1) * (width + gap) + circle / 2
+            items.append(Shape(Box(first_c, y + circle / 2 - 1, last_c - first_c, 2), "rect", fill="rule",
+                               name="Connector"))
+        number_style = ctx.theme.style("step-number")
+        for i, paras in enumerate(columns):
+            x = MARGIN_X + i * (width + gap)
+            number = Para(text=str(i + 1), size=number_style.size, line=number_style.line,
+                          color="on_accent", bold=True, align="c")
+            items.append(Shape(Box(x, y, circle, circle), "oval", fill="accent", name=f"Step {i + 1}",
+                               text=TextBox(Box(x, y, circle, circle), (number,), "m", f"Step {i + 1}")))
+            items.append(_box(paras, x, y + circle + 20, width, f"Step {i + 1} text"))
+        self.content("steps", slide.title, items, notes, path, slide.source, title_box)
+
+    # -- question: a discussion prompt on a tinted panel --------------------------------------------
+    def question(self, slide: QuestionSlide, path: tuple, notes: str) -> None:
+        ctx = self.ctx
+        minutes = slide.minutes
+        label = ctx.labels["discussion"] + (f" · {_minutes(minutes)} {ctx.labels['minutes']}" if minutes else "")
+        self.activity("question", slide.title, label, [Item(slide.question, "question")],
+                      [Item(p, "sub", _bulleted("accent"))
+                       for p in slide.prompts], path, notes, slide.source)
+
+    def exercise(self, slide: ExerciseSlide, path: tuple, notes: str) -> None:
+        ctx = self.ctx
+        label = f"{ctx.labels['exercise']} · {_minutes(slide.minutes)} {ctx.labels['minutes']}"
+        facts = []
+        if slide.groups:
+            facts.append(Item(f"{ctx.labels['groups']}: {slide.groups}", "body",
+                              _bulleted("accent")))
+        if slide.deliverable:
+            facts.append(Item(f"{ctx.labels['deliverable']}: {slide.deliverable}", "body",
+                              _bulleted("accent")))
+        self.activity("exercise", slide.title, label, [Item(slide.task, "body", (("bold", True),))], facts,
+                      path, notes, slide.source)
+
+    def activity(self, kind: str, title: str, label: str, lead: list[Item], rest: list[Item], path: tuple,
+                 notes: str, source: str | None) -> None:
+        ctx = self.ctx
+        title_box = _headline(ctx, title, path)
+        top, limit = self.body_limit(title_box)
+        pad = 28.0
+        width = CONTENT_W - 2 * pad
+        kicker = make_para(label.upper(), ctx.style("kicker"), width, ctx.theme.font)
+        inner = limit - 2 * pad - height([kicker]) - kicker.after
+        # The lead (question or task) and what follows shrink together; the lead gets extra air.
+        air = 12.0
+        fitted = fit(ctx, lead + rest, width, inner - air)
+        if fitted is None:
+            field_name = "question" if kind == "question" else "task"
+            ctx.fail(path + (field_name,), "does not fit on the slide at the minimum size",
+                     "keep it to one short sentence and at most three short prompts; put the rest in the notes")
+            return
+        lead_paras = [Para(**{**p.__dict__, "after": p.after + air}) for p in fitted[:len(lead)]]
+        rest_paras = fitted[len(lead):]
+        paras = [kicker] + lead_paras + list(rest_paras)
+        h = height(paras) + 2 * pad
+        panel = Shape(Box(MARGIN_X, top, CONTENT_W, h), "rect", fill="soft", name="Panel")
+        side = Shape(Box(MARGIN_X, top, 6, h), "rect", fill="accent", name="Panel edge")
+        text = _box(paras, MARGIN_X + pad, top + pad, width, "Activity")
+        self.content(kind, title, [panel, side, text], notes, path, source, title_box)
+
+    # -- generated slides ------------------------------------------------------------------------
+    def title_slide(self) -> None:
+        ctx, outline = self.ctx, self.ctx.outline
+        width = grid_w(10)
+        title = _title_paras(ctx, outline.title, width, role="deck-title", max_lines=3)
+        if title is None:
+            ctx.fail(("title",), "does not fit on the title slide at the minimum size",
+                     "shorten the deck title; use `subtitle:` for the rest")
+            return
+        subtitle = None
+        if outline.subtitle:
+            subtitle = _title_paras(ctx, outline.subtitle, width, role="deck-subtitle", max_lines=3)
+            if subtitle is None:
+                ctx.fail(("subtitle",), "does not fit on the title slide at the minimum size",
+                         "shorten the subtitle to one line")
+        meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
+        y = 190.0
+        title_box = _box([title], MARGIN_X, y, width, "Title")
+        items: list = [Shape(Box(MARGIN_X, y - 28, 64, 6), "rect", fill="on_accent_muted", name="Accent bar")]
+        sub_box = None
+        if subtitle:
+            sub_box = _box([subtitle], MARGIN_X, title_box.box.bottom + 20, width, "Subtitle")
+        if meta:
+            para = _one_line(ctx, make_para(meta, ctx.style("deck-meta"), CONTENT_W, ctx.theme.font), CONTENT_W)
+            items.append(_box([para], MARGIN_X, SLIDE_H - MARGIN_Y - 40, CONTENT_W, "Meta"))
+        notes = "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x)
+        self.slides.append(SlidePlan(kind="title", layout="title", title=title_box, subtitle=sub_box,
+                                     items=tuple(items), background="accent", notes=notes, footer=False,
+                                     path=()))
+
+    def entries(self, kind: str, title: str, rows: list[tuple[str, str, str | None]], notes: str,
+                message_role: str) -> None:
+        """Agenda and recap: a kicker, a title and a message per section, in two columns."""
+        ctx = self.ctx
+        title_box = _headline(ctx, title, (kind,))
+        top, limit = self.body_limit(title_box)
+        # Up to three sections read best as a list; more as a grid of two or three columns.
+        columns = 1 if len(rows) <= 3 else 2 if len(rows) == 4 else 3
+        width = (CONTENT_W - (columns - 1) * GUTTER * 2) / columns
+        per_page = len(rows)
+        while per_page > 0:
+            pages = [rows[i:i + per_page] for i in range(0, len(rows), per_page)]
+            laid = [self._entry_grid(page, width, columns, top, limit, message_role) for page in pages]
+            if all(page is not None for page in laid):
+                break
+            per_page -= 1
+        else:
+            ctx.fail((), f"the {kind} does not fit at the minimum size",
+                     "shorten the sections' titles and messages")
+            return
+        if len(laid) > 1:
+            ctx.notices.append(f"{ctx.source.file}: the {kind} continues on {len(laid)} slides")
+        for n, items in enumerate(laid):
+            page_title = title if n == 0 else self.continued(title)
+            tbox = title_box if n == 0 else _headline(ctx, page_title, (kind,))
+            self.content(kind, page_title, items, notes, (), None, tbox, kicker="")
+
+    def _entry_grid(self, rows, width, columns, top, limit, message_role) -> list | None:
+        """Entries in reading order, row by row; every row as tall as its tallest entry."""
+        ctx = self.ctx
+        gap = 24.0
+        items = [[Item(k, "kicker")] + ([Item(t, "entry-title")] if t else []) +
+                 ([Item(m, message_role)] if m else []) for k, t, m in rows]
+        fitted = fit_pair(ctx, items, width, lambda hs: sum(_row_heights(hs, columns)) +
+                          gap * (len(_row_heights(hs, columns)) - 1) <= limit)
+        if fitted is None:
+            return None
+        row_h = _row_heights([height(p) for p in fitted], columns)
+        out = []
+        for i, paras in enumerate(fitted):
+            row, col = divmod(i, columns)
+            x = MARGIN_X + col * (width + 2 * GUTTER)
+            y = top + sum(row_h[:row]) + gap * row
+            out.append(Shape(Box(x, y, 40, 4), "rect", fill="accent", name="Rule"))
+            out.append(_box(paras, x, y + 14, width, "Entry"))
+        return out
+
+    def divider(self, index: int, section: Section) -> None:
+        ctx = self.ctx
+        n = len(ctx.outline.sections)
+        width = grid_w(10)
+        number_style = ctx.theme.style("divider-number")
+        number = Para(text=f"{index + 1:02d}", size=number_style.size, line=number_style.line,
+                      color=number_style.color, bold=True)
+        title = _title_paras(ctx, section.title, width, role="divider-title", max_lines=2)
+        if title is None:
+            ctx.fail(("sections", index, "title"), "does not fit on the section divider at the minimum size",
+                     "a section title is a few words")
+            return
+        y = 120.0
+        items: list = [_box([number], MARGIN_X, y, width, "Number")]
+        title_box = _box([title], MARGIN_X, y + number.line + 8, width, "Title")
+        y = title_box.box.bottom + 20
+        if section.message:
+            message = _title_paras(ctx, section.message, width, role="divider-message", max_lines=3)
+            if message is None:
+                ctx.fail(("sections", index, "message"), "does not fit on the divider at the minimum size",
+                         "the message is one sentence of about fifteen words")
+            else:
+                items.append(_box([message], MARGIN_X, y, width, "Message"))
+        items.extend(self._progress(index, n))
+        minutes = f"{ctx.labels['time']}: {_minutes(section.minutes)} {ctx.labels['minutes']}" \
+            if section.minutes else ""
+        notes = "\n\n".join(x for x in (section.title, section.message, minutes) if x)
+        self.slides.append(SlidePlan(kind="divider", layout="content", title=title_box, items=tuple(items),
+                                     background="accent", notes=notes, footer=False,
+                                     path=("sections", index)))
+
+    def _progress(self, index: int, count: int) -> list:
+        """Where we are in the argument: one segment per section, the current one bright."""
+        ctx = self.ctx
+        gap = 8.0
+        seg = (CONTENT_W - (count - 1) * gap) / count
+        y = SLIDE_H - MARGIN_Y - 44
+        style = ctx.theme.style("footer")
+        out = []
+        labels_fit = True
+        labels = []
+        for i, section in enumerate(ctx.outline.sections):
+            para = Para(text=section.title, size=style.size, line=style.line,
+                        color="on_accent" if i == index else "on_accent_muted", bold=i == index)
+            lines = measure.line_count(section.title, ctx.theme.font, style.size, seg, bold=i == index)
+            labels_fit &= lines <= 2
+            labels.append(Para(**{**para.__dict__, "lines": lines}))
+        for i in range(count):
+            x = MARGIN_X + i * (seg + gap)
+            out.append(Shape(Box(x, y, seg, 5), "rect", fill="on_accent" if i == index else "on_accent_muted",
+                             name=f"Progress {i + 1}"))
+            if labels_fit:
+                out.append(_box([labels[i]], x, y + 12, seg, f"Progress label {i + 1}"))
+        return out
+
+    def closing(self) -> None:
+        ctx, outline = self.ctx, self.ctx.outline
+        closing = outline.closing
+        width = grid_w(10)
+        text = (closing.title if closing and closing.title else None) or ctx.labels["questions"]
+        title = _title_paras(ctx, text, width, role="deck-title", max_lines=2)
+        if title is None:
+            ctx.fail(("closing", "title"), "does not fit on the closing slide at the minimum size",
+                     "a closing title is a few words")
+            return
+        y = 170.0
+        title_box = _box([title], MARGIN_X, y, width, "Title")
+        items: list = [Shape(Box(MARGIN_X, y - 28, 64, 6), "rect", fill="on_accent_muted", name="Accent bar")]
+        rest = []
+        if closing and closing.text:
+            rest.append(Item(closing.text, "deck-subtitle"))
+        if closing and closing.contact:
+            rest.append(Item(closing.contact, "deck-meta"))
+        if rest:
+            limit = SLIDE_H - MARGIN_Y - title_box.box.bottom - 24
+            paras = fit(ctx, rest, width, limit)
+            if paras is None:
+                ctx.fail(("closing", "text"), "does not fit on the closing slide at the minimum size",
+                         "keep the closing text to one or two sentences")
+            else:
+                items.append(_box(paras, MARGIN_X, title_box.box.bottom + 24, width, "Text"))
+        notes = "\n\n".join(x for x in (text, closing.text if closing else None) if x)
+        self.slides.append(SlidePlan(kind="closing", layout="content", title=title_box, items=tuple(items),
+                                     background="accent", notes=notes, footer=False, path=("closing",)))
+
+
+COLUMNS_FOR = {1: 6, 2: 5, 3: 4, 4: 3}
+BULLET_HANG = 26.0  # room for the bullet mark; the same at every size so lists align
+
+
+def _bulleted(colour: str, level: int = 0) -> tuple:
+    """Para options for a bullet (level 0) or a sub-bullet under it (level 1)."""
+    mark = "•" if level == 0 else "–"
+    return (("bullet", mark), ("bullet_color", colour), ("hang", BULLET_HANG),
+            ("indent", BULLET_HANG * (level + 1)))
+
+
+def _spaced(para: Para, lines: float) -> Para:
+    return Para(**{**para.__dict__, "after": para.size * lines})
+
+
+def _row_heights(heights: list[float], columns: int) -> list[float]:
+    # 14 pt for the rule above each entry
+    return [max(heights[i:i + columns]) + 14 for i in range(0, len(heights), columns)]
+
+
+def fit_pair(ctx: _Ctx, groups: list[list[Item]], width: float, fits) -> list[list[Para]] | None:
+    """Blocks side by side, shrunk together: the largest common step where `fits(heights)`.
+
+    `fits` is a limit in points for every block, or a test on the list of block heights."""
+    if not callable(fits):
+        limit = fits
+        fits = lambda heights: max(heights) <= limit + 0.01  # noqa: E731
+    styles = {item.role: ctx.style(item.role) for g in groups for item in g}
+    steps = max(len(_sizes(s)) for s in styles.values())
+    for step in range(steps):
+        blocks = [[_at_step(ctx, item, styles[item.role], step, width) for item in group] for group in groups]
+        if fits([height(b) for b in blocks]):
+            return blocks
+    return None
+
+
+def _at_step(ctx: _Ctx, item: Item, style: Style, step: int, width: float) -> Para:
+    size = max(style.floor, style.size - step * STEP_STEP)
+    options = dict(item.options)
+    return make_para(item.text, style.at(size), width, ctx.theme.font, **options)
+
+
+def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False) -> Planned:
+    """Every slide of the deck, or a DeckError listing every text that cannot fit."""
+    outline = loaded.outline
+    labels, known = labels_for(outline.language)
+    ctx = _Ctx(outline, loaded.source, theme, labels, allow_small)
+    if not known:
+        ctx.notices.append(f"{loaded.source.file}: language '{outline.language}' has no labels; using English")
+    if allow_small:
+        ctx.notices.append(f"--allow-small: floors lowered by {SMALL_ALLOWANCE:g} pt")
+    deck = _Deck(ctx)
+    deck.title_slide()
+    start = outline.workshop.start_minutes() if outline.workshop else None
+    if outline.agenda:
+        rows, clock = [], start
+        for i, section in enumerate(outline.sections):
+            kicker = f"{i + 1:02d}"
+            if clock is not None:
+                kicker += f" · {_clock(clock)}"
+            if section.minutes:
+                kicker += f" · {_minutes(section.minutes)} {labels['minutes']}"
+                clock = clock + section.minutes if clock is not None else None
+            rows.append((kicker, section.title, section.message))
+        notes = "\n".join(f"{k}  {t}" for k, t, _ in rows)
+        deck.entries("agenda", labels["agenda"], rows, notes, "secondary")
+    for index, section in enumerate(outline.sections):
+        deck.section = section
+        if section.divider:
+            deck.divider(index, section)
+        for number, slide in enumerate(section.slides):
+            path = ("sections", index, "slides", number)
+            notes = notes_text(slide.notes, labels)
+            getattr(deck, slide.kind)(slide, path, notes)
+    deck.section = None
+    if outline.recap:
+        rows = [(f"{i + 1:02d} · {s.title}", "", s.message) for i, s in enumerate(outline.sections)
+                if s.message]
+        if rows:
+            notes = "\n".join(f"{k}: {m}" for k, _, m in rows)
+            deck.entries("recap", labels["recap"], rows, notes, "sub")
+    deck.closing()
+    if ctx.problems:
+        raise DeckError(ctx.problems)
+    return Planned(deck.slides, ctx.notices, outline.planned_minutes())

@@ -1,0 +1,80 @@
+"""What a slide will be, positioned and measured, before anything touches pptx.
+
+Layout produces these; render draws them without making a single decision about size or place.
+All lengths are points; colours are palette roles, resolved by render.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph in one style; `line` is the exact line pitch it is set with."""
+
+    text: str
+    size: float
+    line: float
+    color: str = "ink"
+    bold: bool = False
+    align: str = "l"  # l, c, r
+    after: float = 0.0  # space after, points
+    bullet: str | None = None
+    bullet_color: str | None = None
+    indent: float = 0.0  # left margin of the text, points
+    hang: float = 0.0  # the bullet hangs this far left of the text
+    lines: int = 1  # how many lines the measurement found
+    field: str | None = None  # "slidenum": the text is PowerPoint's slide-number field
+
+
+@dataclass(frozen=True)
+class TextBox:
+    box: Box
+    paras: tuple[Para, ...]
+    anchor: str = "t"  # t, m, b
+    name: str = "Text"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paras)
+
+
+@dataclass(frozen=True)
+class Shape:
+    box: Box
+    geometry: str  # rect, oval, line
+    fill: str | None = None
+    line: str | None = None
+    line_width: float = 0.0
+    text: TextBox | None = None  # text set inside the shape (e.g. a step's number)
+    name: str = "Shape"
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    kind: str  # title, agenda, divider, content kinds, recap, closing
+    layout: str  # "title" (title slide layout) or "content" (title-only layout)
+    title: TextBox  # goes into the real title placeholder
+    subtitle: TextBox | None = None  # the title slide's subtitle placeholder
+    items: tuple[TextBox | Shape, ...] = ()
+    background: str | None = None  # palette role; None keeps the master's
+    notes: str = ""
+    footer: bool = True  # source line and slide number
+    path: tuple = ()  # where in the outline the slide comes from
+    extra: dict = field(default_factory=dict)

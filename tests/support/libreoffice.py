@@ -1,0 +1,127 @@
+"""LibreOffice as the tests use it: a real render to PDF, then every drawn word's box.
+
+The overflow check follows DESIGN.md §5: autofit forced off in a copy (LibreOffice would shrink
+text on its own and hide an overflow that PowerPoint shows), PDF by LibreOffice, word boxes by
+`pdftotext -bbox`, and every word must lie inside the box of some shape on its slide.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+AUTOFIT = re.compile(rb"<a:(normAutofit|spAutoFit)(\s[^>]*)?/>|<a:normAutofit(\s[^>]*)?>.*?</a:normAutofit>", re.S)
+TOLERANCE = 1.5  # points: glyph boxes of anti-aliased text may graze a border
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+
+
+def require_tools() -> None:
+    """Skip without LibreOffice and poppler, except in CI, where a skip would hide a failure."""
+    missing = [tool for tool in ("soffice", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        message = f"needs {', '.join(missing)} (apt-get install libreoffice-impress poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI must run the render tests")
+        pytest.skip(message)
+
+
+def without_autofit(src: Path, dst: Path) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("ppt/") and item.filename.endswith(".xml"):
+                data = AUTOFIT.sub(b"<a:noAutofit/>", data)
+            zout.writestr(item, data)
+
+
+def to_pdf(pptx: Path, workdir: Path) -> Path:
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=workdir))
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(workdir), str(pptx)],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600, check=False)
+    pdf = workdir / (pptx.stem + ".pdf")
+    assert pdf.exists(), "LibreOffice produced no PDF"
+    return pdf
+
+
+@dataclass(frozen=True)
+class Word:
+    page: int
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def words(pdf: Path) -> tuple[int, list[Word]]:
+    """(page count, every drawn word with its box in points)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, check=True).stdout
+    root = etree.fromstring(html, etree.HTMLParser(encoding="utf-8"))
+    pages = root.findall(".//page")
+    out = []
+    for number, page in enumerate(pages):
+        for w in page.findall(".//word"):
+            out.append(Word(number, w.text or "", *(float(w.get(k)) for k in ("xmin", "ymin", "xmax", "ymax"))))
+    return len(pages), out
+
+
+def shape_boxes(pptx: Path) -> list[list[tuple[float, float, float, float]]]:
+    """Per slide, the boxes of its shapes (flat: deck draws no groups) in points."""
+    from pptx import Presentation
+
+    boxes = []
+    for slide in Presentation(str(pptx)).slides:
+        boxes.append([(s.left / 12700, s.top / 12700, (s.left + s.width) / 12700, (s.top + s.height) / 12700)
+                      for s in slide.shapes if s.width is not None])
+    return boxes
+
+
+@dataclass(frozen=True)
+class Render:
+    pages: int
+    slides: int
+    outside: list[Word]
+    undrawn: list[tuple[int, str]]  # (page, character) the slide holds but LibreOffice did not draw
+
+
+def render(pptx: Path, workdir: Path) -> Render:
+    require_tools()
+    copy = workdir / f"{pptx.stem}-noautofit.pptx"
+    without_autofit(pptx, copy)
+    pages, drawn = words(to_pdf(copy, workdir))
+    boxes = shape_boxes(pptx)
+    # pdftotext's boxes span the font's whole bounding box, taller than a line: test the word's
+    # full width and its vertical centre.
+    outside = [w for w in drawn if not any(
+        w.x0 >= x0 - TOLERANCE and w.x1 <= x1 + TOLERANCE and y0 - TOLERANCE <= (w.y0 + w.y1) / 2 <= y1 + TOLERANCE
+        for x0, y0, x1, y1 in boxes[w.page])]
+    undrawn = []
+    for page, expected in enumerate(slide_texts(pptx)):
+        seen = Counter(_letters("".join(w.text for w in drawn if w.page == page)))
+        missing = Counter(_letters(expected)) - seen
+        undrawn.extend((page, ch) for ch in missing.elements())
+    return Render(pages, len(boxes), outside, undrawn)
+
+
+def _letters(text: str) -> str:
+    """Letters and digits only, decomposed: PDF text may split accents and ligatures."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if ch.isalnum())
+
+
+def slide_texts(pptx: Path) -> list[str]:
+    from pptx import Presentation
+
+    return ["".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+            for slide in Presentation(str(pptx)).slides]

@@ -1,0 +1,112 @@
+"""The built deck, structurally: golden dumps, the design rules that are facts, validity."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from deck import package
+from deck.build import build
+from deck.model import SLIDE_KINDS
+
+from conftest import FIXTURES, ROOT
+from support.dump import compare_with_golden
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def every_kind(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("every") / "every.pptx"
+    build(FIXTURES / "valid" / "every-kind.yaml", out)
+    return out
+
+
+def test_every_kind_matches_golden(every_kind, update_golden):
+    compare_with_golden(every_kind, GOLDEN / "every-kind.json", update_golden)
+
+
+def test_shipped_deck_matches_golden(shipped_deck, update_golden):
+    compare_with_golden(shipped_deck, GOLDEN / "social-enterprise.json", update_golden)
+
+
+def test_shipped_deck_has_the_whole_argument(shipped_deck):
+    prs = Presentation(str(shipped_deck))
+    slides = list(prs.slides)
+    assert len(slides) >= 20
+    assert prs.slide_width == Emu(12192000) and prs.slide_height == Emu(6858000)  # 16:9
+    titles = [s.shapes.title.text_frame.text for s in slides]
+    dividers = [t for t in titles if t in ("De belofte", "De noodzaak", "De impact", "De uitrol",
+                                           "De valkuilen", "Leiderschap")]
+    assert dividers == ["De belofte", "De noodzaak", "De impact", "De uitrol", "De valkuilen", "Leiderschap"]
+    for slide in slides:
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+
+
+def test_every_slide_has_a_unique_real_title(every_kind, shipped_deck):
+    for deck in (every_kind, shipped_deck):
+        titles = []
+        for slide in Presentation(str(deck)).slides:
+            title = slide.shapes.title
+            assert title is not None and title.is_placeholder and title.text_frame.text.strip()
+            titles.append(title.text_frame.text)
+        assert len(titles) == len(set(titles)), titles
+
+
+def test_every_run_has_explicit_size_font_and_language(every_kind):
+    prs = Presentation(str(every_kind))
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame or not shape.text_frame.text:
+                continue
+            body = shape.text_frame._txBody.bodyPr
+            assert body.find("{http://schemas.openxmlformats.org/drawingml/2006/main}noAutofit") is not None
+            for paragraph in shape.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    assert run.font.size is not None and run.font.name == "Calibri"
+                    assert run._r.rPr.get("lang") == "en"
+
+
+def test_text_sizes_respect_the_floors(shipped_deck):
+    """Body text never under 24 pt, headlines never under 28, footers never under 12."""
+    for slide in Presentation(str(shipped_deck)).slides:
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            sizes = [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs]
+            if shape.is_placeholder and shape.placeholder_format.idx == 0 and shape.name == "Title 1":
+                continue  # a quote's kicker title is checked by the golden dump
+            assert all(size >= 12 for size in sizes)
+            if shape.name == "Body":
+                assert all(size >= 24 for size in sizes), (slide.slide_id, sizes)
+
+
+def test_core_properties(shipped_deck):
+    props = Presentation(str(shipped_deck)).core_properties
+    assert props.title == "Social enterprise" and props.language == "nl"
+    assert props.author and props.subject
+
+
+def test_validity(every_kind, shipped_deck, tmp_path):
+    for deck in (every_kind, shipped_deck):
+        data = deck.read_bytes()
+        assert package.check(data) == []
+        assert package.audit(deck) == []
+        names = zipfile.ZipFile(deck).namelist()
+        assert len(names) == len(set(names))
+
+
+def test_same_outline_same_bytes(tmp_path):
+    a, b = tmp_path / "a.pptx", tmp_path / "b.pptx"
+    build(ROOT / "outline.yaml", a)
+    build(ROOT / "outline.yaml", b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_fixture_covers_every_kind():
+    text = (FIXTURES / "valid" / "every-kind.yaml").read_text()
+    for kind in SLIDE_KINDS:
+        assert kind == "bullets" or f"kind: {kind}" in text

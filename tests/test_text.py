@@ -1,0 +1,321 @@
+"""deck.text: font metrics and line breaking (pure and fast; no pptx, no LibreOffice)."""
+from __future__ import annotations
+
+import ast
+import json
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deck import text
+from deck.text import SAFETY, ascent_descent, line_count, text_width, wrap
+
+FAMILIES = ("Calibri", "Arial")
+SENTENCE = "Sociaal ondernemen vraagt om leiderschap, geduld en een heldere belofte."
+COMPOUND = "klantenservicemedewerkersopleidingstraject"
+
+FONT_FILES = {
+    ("Calibri", False): "/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf",
+    ("Calibri", True): "/usr/share/fonts/truetype/crosextra/Carlito-Bold.ttf",
+    ("Arial", False): "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+    ("Arial", True): "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf",
+}
+
+
+def fits(line: str, family: str, size: float, width: float, bold: bool = False) -> bool:
+    content = text._split_trailing(line)[0]  # trailing spaces (also zero-width ones) hang
+    return text_width(content, family, size, bold) * SAFETY <= width + 1e-6
+
+
+# -- widths -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("bold", [False, True])
+def test_width_scales_linearly_with_size(family, bold):
+    w10 = text_width(SENTENCE, family, 10, bold)
+    assert w10 > 0
+    for size in (7.5, 20, 28, 36, 96):
+        assert text_width(SENTENCE, family, size, bold) == pytest.approx(w10 * size / 10)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_bold_is_wider(family):
+    assert text_width(SENTENCE, family, 28, bold=True) > text_width(SENTENCE, family, 28)
+
+
+def test_families_differ_and_are_case_insensitive():
+    assert text_width(SENTENCE, "Calibri", 20) < text_width(SENTENCE, "Arial", 20)
+    assert text_width(SENTENCE, "calibri", 20) == text_width(SENTENCE, " CALIBRI ", 20)
+
+
+def test_unknown_family_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"unknown font family 'Comic Sans'.*Calibri, Arial"):
+        text_width("x", "Comic Sans", 20)
+    with pytest.raises(ValueError, match="unknown font family"):
+        wrap("x", "Helvetica", 20, 100)
+
+
+def test_size_must_be_positive():
+    with pytest.raises(ValueError):
+        text_width("x", "Calibri", 0)
+
+
+def test_empty_and_space_widths():
+    assert text_width("", "Calibri", 20) == 0
+    assert text_width(" ", "Calibri", 20) == pytest.approx(463 / 2048 * 20)
+    assert text_width("\u00a0", "Calibri", 20) == text_width(" ", "Calibri", 20)  # Carlito lacks it
+
+
+@pytest.mark.parametrize("family,bold", list(FONT_FILES))
+def test_widths_match_the_real_font(family, bold):
+    path = Path(FONT_FILES[(family, bold)])
+    if not path.exists():
+        pytest.skip(f"{path} not installed")
+    ttlib = pytest.importorskip("fontTools.ttLib")
+    font = ttlib.TTFont(str(path), lazy=True)
+    cmap, hmtx, upem = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    for sample in (SENTENCE, COMPOUND, "ÄÖÜ äöü ß € “quotes” – — … 0123456789 @#%&*()[]{}",
+                   "Ωμέγα Кириллица ĳ ŀ"):
+        expected = sum(hmtx[cmap[ord(ch)]][0] for ch in sample) / upem * 24
+        assert text_width(sample, family, 24, bold) == pytest.approx(expected, rel=1e-12)
+
+
+def test_known_calibri_widths():
+    # Carlito/Calibri advances, 2048 units per em: "M" 1751, "i" 470, space 463
+    assert text_width("M", "Calibri", 2048) == pytest.approx(1751)
+    assert text_width("Mi i", "Calibri", 2048) == pytest.approx(1751 + 470 + 463 + 470)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+@pytest.mark.parametrize("ch", ["中", "語", "한", "あ", "😀", "👍🏽", "🇳🇱", "ก", "अ", "ش", "\U0001F9D1"])
+def test_missing_characters_are_never_zero(family, ch):
+    w = text_width(ch, family, 20)
+    assert w >= 20 * 0.99  # at least about 1 em per character the font lacks
+    assert text_width(ch * 3, family, 20) == pytest.approx(3 * w)
+
+
+def test_emoji_and_wide_are_conservative():
+    assert text_width("😀", "Calibri", 10) >= 12.4  # Noto Color Emoji: 1.245 em
+    assert text_width("中文", "Arial", 10) >= 20
+
+
+def test_zero_width_characters():
+    assert text_width("\u200d\ufe0f\u200b", "Calibri", 20) == 0
+    assert text_width("e\u0301", "Calibri", 20) >= text_width("e", "Calibri", 20)
+
+
+def test_tab_counts_a_whole_tab_stop():
+    assert text_width("\t", "Arial", 20) == pytest.approx(72)
+
+
+def test_ascent_descent():
+    a, d = ascent_descent("Calibri")
+    assert (a, d) == (1950 / 2048, 550 / 2048)
+    a, d = ascent_descent("arial", bold=True)
+    assert a == pytest.approx(0.905, abs=1e-3) and d == pytest.approx(0.212, abs=1e-3)
+    assert text.font_metrics("Calibri")["unitsPerEm"] == 2048
+
+
+def test_fontdata_is_small_and_complete():
+    folder = resources.files("deck").joinpath("fontdata")
+    files = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
+    assert files == ["arial-bold.json", "arial.json", "calibri-bold.json", "calibri.json"]
+    total = sum(len(folder.joinpath(f).read_bytes()) for f in files)
+    assert total < 200_000
+    data = json.loads(folder.joinpath("calibri.json").read_text("utf-8"))
+    assert data["source"]["family"] == "Carlito" and "ti" in data["ligatures"]
+
+
+def test_text_module_is_pure():
+    """No pptx, no fontTools, no file reads besides the package's own JSON."""
+    tree = ast.parse(Path(text.__file__).read_text("utf-8"))
+    imported = {alias.name.split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module.split(".")[0] for node in ast.walk(tree)
+                 if isinstance(node, ast.ImportFrom) and node.module}
+    assert imported <= {"__future__", "json", "unicodedata", "functools", "importlib"}
+
+
+# -- wrapping -----------------------------------------------------------------------------------
+
+def test_empty_text_is_one_line():
+    assert wrap("", "Calibri", 28, 300) == [""]
+    assert line_count("", "Arial", 28, 300) == 1
+
+
+def test_short_text_is_one_line():
+    assert wrap("Hallo wereld", "Calibri", 28, 800) == ["Hallo wereld"]
+
+
+def test_breaks_at_spaces_and_trailing_spaces_hang():
+    words = "een twee drie vier vijf zes zeven acht negen tien"
+    lines = wrap(words, "Calibri", 28, 250)
+    assert len(lines) > 1
+    assert "".join(lines) == words
+    assert all(line.endswith(" ") for line in lines[:-1])
+    # a line may end exactly at the edge: its trailing space does not count
+    first = "een twee drie"
+    width = text_width(first, "Calibri", 28) * SAFETY
+    assert wrap(first + " vier", "Calibri", 28, width) == [first + " ", "vier"]
+    assert wrap(first + " vier", "Calibri", 28, width - 0.01)[0] == "een twee "
+
+
+def test_breaks_after_hyphen_between_letters():
+    word = "klantenservice-medewerker"
+    width = text_width("klantenservice-", "Arial", 24) * SAFETY + 1
+    assert wrap(word, "Arial", 24, width) == ["klantenservice-", "medewerker"]
+
+
+def test_breaks_after_en_dash_and_around_em_dash():
+    assert wrap("aaaa–bbbb", "Calibri", 20, text_width("aaaa–b", "Calibri", 20)) == ["aaaa–", "bbbb"]
+    width = text_width("bbbb", "Calibri", 20) * SAFETY + 0.5
+    assert wrap("aaaa—bbbb", "Calibri", 20, width) == ["aaaa", "—", "bbbb"]
+    assert wrap("aaaa—bbbb", "Calibri", 20, text_width("aaaa—b", "Calibri", 20)) == ["aaaa—", "bbbb"]
+
+
+def test_no_break_between_hyphen_and_digit_or_before_punctuation():
+    assert text._segments("3-5 a-5 -x x-y") == ["3-5 ", "a-5 ", "-x ", "x-", "y"]
+    assert text._segments("zo ! (zie) “echt”") == ["zo ! ", "(zie) ", "“echt”"]
+
+
+def test_long_compound_breaks_where_it_reaches_the_edge():
+    lines = wrap(COMPOUND, "Calibri", 36, 200)
+    assert len(lines) >= 3
+    assert "".join(lines) == COMPOUND
+    for line in lines:
+        assert fits(line, "Calibri", 36, 200)
+    # greedy: each piece but the last is full (the next character would not fit)
+    for line, nxt in zip(lines, lines[1:]):
+        assert not fits(line + nxt[:2], "Calibri", 36, 200)
+
+
+def test_long_word_moves_to_a_new_line_before_it_is_chopped():
+    lines = wrap("de " + COMPOUND, "Arial", 36, 250)
+    assert lines[0] == "de "
+
+
+def test_chop_never_splits_a_ligature():
+    # Carlito has a ti ligature: LibreOffice chops "implementa|tie", never "implementat|ie"
+    width = text_width("implementat", "Calibri", 28) * SAFETY + 0.5
+    lines = wrap("implementatiestrategie", "Calibri", 28, width)
+    assert lines[0] == "implementa"
+    # Liberation Sans has no ligatures
+    width = text_width("implementat", "Arial", 28) * SAFETY + 0.5
+    assert wrap("implementatiestrategie", "Arial", 28, width)[0] == "implementat"
+
+
+def test_a_single_character_wider_than_the_box_still_gets_a_line():
+    assert wrap("WWW", "Arial", 96, 10) == ["W", "W", "W"]
+
+
+def test_hard_breaks():
+    assert wrap("een\ntwee", "Calibri", 20, 500) == ["een", "twee"]
+    assert wrap("een\r\ntwee\vdrie", "Calibri", 20, 500) == ["een", "twee", "drie"]
+    assert wrap("\n", "Calibri", 20, 500) == ["", ""]
+    assert line_count("a\n\nb", "Calibri", 20, 500) == 3
+
+
+def test_soft_hyphen_and_zero_width_space_are_break_opportunities():
+    width = text_width("klantenservice-", "Calibri", 24) * SAFETY + 1
+    assert wrap("klantenservice\u00admedewerker", "Calibri", 24, width) == [
+        "klantenservice\u00ad", "medewerker"]
+    width = text_width("klantenservice", "Calibri", 24) * SAFETY + 1
+    assert wrap("klantenservice\u200bmedewerker", "Calibri", 24, width) == [
+        "klantenservice\u200b", "medewerker"]
+
+
+def test_no_break_space_keeps_words_together():
+    lines = wrap("prijs €\u00a0250 per maand", "Calibri", 28, text_width("prijs €", "Calibri", 28) + 5)
+    assert "€\u00a0250 " in lines
+
+
+def test_cjk_breaks_between_ideographs():
+    s = "社会的企業は約束を守る"
+    lines = wrap(s, "Calibri", 20, 65)
+    assert len(lines) == 4 and "".join(lines) == s
+
+
+def test_line_count_matches_wrap():
+    assert line_count(SENTENCE * 3, "Arial", 28, 400, True) == len(wrap(SENTENCE * 3, "Arial", 28, 400, True))
+
+
+def test_is_fast():
+    """One text box (40 words) well under a millisecond once the tables are loaded."""
+    import time
+
+    para = " ".join([SENTENCE] * 4)
+    wrap(para, "Calibri", 28, 800)
+    start = time.perf_counter()
+    for _ in range(200):
+        wrap(para, "Calibri", 28, 800)
+    assert (time.perf_counter() - start) / 200 < 0.002  # generous for slow CI machines
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+ALPHABET = st.sampled_from(
+    list("aaaaeeeiioouu nnrrsstt      lmkdgpbvwfzhj") + list("ÄëïéèçñøßŒ") + list("AMWTIQ")
+    + ["-", "-", "–", "—", ",", ".", "!", "(", ")", "“", "”", "'", "/", "3", "5", "\u00a0",
+       "\u00ad", "\u200b", "中", "文", "😀", "e\u0301", "fi", "ti", "tt"]
+)
+TEXTS = st.lists(ALPHABET, max_size=120).map("".join)
+WIDE_WORDS = st.lists(st.sampled_from([COMPOUND, "zorg-en-welzijn", "e-mail", "de", "een", " ",
+                                       "verantwoordelijkheid", "3-5", "— ", "WWWWWW"]),
+                      max_size=25).map(" ".join)
+
+
+def _clusters_of(line: str, family: str, bold: bool) -> list[str]:
+    content = text._split_trailing(line)[0]  # trailing spaces (also zero-width ones) hang
+    return text._clusters(content, text._get_face(family, bold).ligatures)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(s=st.one_of(TEXTS, WIDE_WORDS), family=st.sampled_from(FAMILIES), bold=st.booleans(),
+       size=st.floats(8, 96), width=st.floats(5, 900))
+def test_wrap_preserves_text_and_every_line_fits(s, family, bold, size, width):
+    lines = wrap(s, family, size, width, bold)
+    assert lines and "".join(lines) == s
+    assert line_count(s, family, size, width, bold) == len(lines)
+    for line in lines:
+        if not fits(line, family, size, width, bold):
+            # only a single unbreakable cluster may be wider than the box
+            assert len(_clusters_of(line, family, bold)) == 1, (line, lines)
+    # no line but the first starts with a space (spaces hang at the end of the line before)
+    assert not any(line[:1] == " " for line in lines[1:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(s=st.one_of(TEXTS, WIDE_WORDS), family=st.sampled_from(FAMILIES), bold=st.booleans(),
+       size=st.floats(8, 96), width=st.floats(5, 900), extra=st.floats(0, 300))
+def test_a_wider_box_never_needs_more_lines(s, family, bold, size, width, extra):
+    assert line_count(s, family, size, width + extra, bold) <= line_count(s, family, size, width, bold)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                              min_size=1, max_size=12), max_size=15),
+       family=st.sampled_from(FAMILIES), size=st.floats(8, 96), width=st.floats(5, 900))
+def test_any_unicode_is_measured_and_wrapped(words, family, size, width):
+    s = " ".join(words)
+    lines = wrap(s, family, size, width)
+    assert len(lines) >= 1
+    joined = "".join(lines)
+    if not any(b in s for b in ("\n", "\r", "\v", "\u2028", "\u2029")):
+        assert joined == s
+    for ch in set(s):
+        w = text_width(ch, family, size)
+        assert w >= 0
+        cat = unicodedata.category(ch)
+        if cat[0] in "LNPS" and ch not in "\u00ad":
+            assert w > 0, (ch, hex(ord(ch)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(s=st.lists(st.sampled_from(list("ab c-–—\u00ad\u200b,!()“”中😀\t3") + ["  ", "e-mail"]),
+                  max_size=20).map("".join))
+def test_fast_segmentation_equals_the_reference(s):
+    assert text._segments(s) == text._segments_slow(s)
