@@ -23,7 +23,7 @@ from deck.model import (
 )
 from deck.plan import Box, Para, Shape, SlidePlan, TextBox
 from deck.theme import (
-    COLUMN, GUTTER, MARGIN_X, MARGIN_Y, SLIDE_H, SLIDE_W, Style, Theme, grid_w, grid_x,
+    GUTTER, MARGIN_X, MARGIN_Y, SLIDE_H, SLIDE_W, Style, Theme, grid_w, grid_x,
 )
 
 CONTENT_W = SLIDE_W - 2 * MARGIN_X
@@ -230,7 +230,6 @@ class _Deck:
 
     # -- bullets: continue where the list is too long ------------------------------------------
     def bullets(self, slide: BulletsSlide, path: tuple, notes: str) -> None:
-        ctx = self.ctx
         groups = []
         for i, bullet in enumerate(slide.bullets):
             group = [Item(bullet.text, "body", _bulleted("accent"))]

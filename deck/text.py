@@ -270,7 +270,7 @@ def _segments_slow(text: str) -> list[str]:
 
 _BREAKY = _HYPHENS | _DASHES_AFTER | _DASHES_BEFORE | {_SHY}
 _SPACE_CLASS = "".join(sorted(_SPACES)).replace("\t", "\\t")
-_WORDS = re.compile(f"[^{_SPACE_CLASS}]*[{_SPACE_CLASS}]*")
+_WORDS = re.compile(f"([^{_SPACE_CLASS}]*)([{_SPACE_CLASS}]*)")
 # a word needs the character-by-character rules if it holds a hyphen, a dash, a soft hyphen, or
 # anything from U+1100 on (CJK, emoji, ...)
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(_BREAKY))) + "\u1100-\U0010ffff]")
@@ -285,22 +285,32 @@ def _split_trailing(piece: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=4096)
 def _segments_cached(text: str) -> tuple[tuple[str, str], ...]:
-    pieces: list[str] = []
-    prev_word = ""
-    for word in _WORDS.findall(text):
-        if not word:
+    """(content, trailing spaces) of each piece of text: split at spaces with a regex, and
+    character by character only inside words that hold a hyphen, a dash or a wide character."""
+    out: list[tuple[str, str]] = []
+    special = _SPECIAL.search(text) is not None
+    for content, spaces in _WORDS.findall(text):
+        if not content and not spaces:
             continue
-        parts = _segments_slow(word) if _SPECIAL.search(word) else (word,)
-        if prev_word:
-            # between two words (the previous one ends in spaces): the rules of _segments_slow
-            content = prev_word.rstrip(_SPACE_CHARS)
-            prev2 = prev_word[-2] if len(prev_word) > 1 else ""
-            if not _can_break(prev2, content[-1:], prev_word[-1], word[0]):
-                pieces[-1] += parts[0]
+        if special and _SPECIAL.search(content):
+            parts = [_split_trailing(piece) for piece in _segments_slow(content + spaces)]
+        else:
+            parts = [(content, spaces)]
+        if out:
+            # the break between two words, after spaces: the rules of _can_break, inlined
+            prev_content, prev_spaces = out[-1]
+            if content[0] in _NO_START:
+                brk = False
+            elif prev_spaces[-1] == "\u200b":
+                brk = True
+            else:
+                brk = bool(prev_content) and prev_content[-1] not in _NO_END
+            if not brk:
+                first_content, first_spaces = parts[0]
+                out[-1] = (prev_content + prev_spaces + first_content, first_spaces)
                 parts = parts[1:]
-        pieces.extend(parts)
-        prev_word = word
-    return tuple(_split_trailing(piece) for piece in pieces)
+        out.extend(parts)
+    return tuple(out)
 
 
 def _segments(text: str) -> list[str]:
@@ -332,7 +342,7 @@ def _wrap_paragraph(text: str, face: _Face, size: float, avail_em: float) -> lis
             # a word longer than a whole line: break it where it reaches the edge, between
             # clusters (a ligature or a letter with its combining marks is never split)
             for unit in _clusters(content, face.ligatures):
-                w = _em(face, unit, size)
+                w = face[unit] if len(unit) == 1 and unit != "\t" else _em(face, unit, size)
                 if cur and cur_em + w > avail_em and unit not in _SPACES:
                     lines.append(cur)
                     cur, cur_em = "", 0.0
@@ -361,8 +371,9 @@ def _clusters(word: str, ligatures: dict[str, tuple[str, ...]]) -> list[str]:
                 unit = seq
                 break
         i += len(unit)
-        while i < n and (word[i] in _JOINING or unicodedata.category(word[i]) in ("Mn", "Me")
-                         or (i > 0 and word[i - 1] == "\u200d")):
+        while i < n and word[i] >= "\u0300" and (
+                word[i] in _JOINING or unicodedata.category(word[i]) in ("Mn", "Me")
+                or word[i - 1] == "\u200d"):
             unit += word[i]
             i += 1
         units.append(unit)

@@ -137,7 +137,7 @@ def test_text_module_is_pure():
                 if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module.split(".")[0] for node in ast.walk(tree)
                  if isinstance(node, ast.ImportFrom) and node.module}
-    assert imported <= {"__future__", "json", "unicodedata", "functools", "importlib"}
+    assert imported <= {"__future__", "json", "re", "unicodedata", "functools", "importlib"}
 
 
 # -- wrapping -----------------------------------------------------------------------------------

@@ -10,28 +10,19 @@ import io
 import warnings
 from datetime import datetime
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from deck.model import Outline
-from deck.plan import Para, Shape, SlidePlan, TextBox
+from deck.plan import Shape, SlidePlan, TextBox
+from deck.render.text import fill_text, pt
 from deck.theme import SLIDE_H, SLIDE_W, Theme
 
-_ALIGN = {"l": PP_ALIGN.LEFT, "c": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}
-_ANCHOR = {"t": MSO_ANCHOR.TOP, "m": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}
 _GEOMETRY = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL}
-# PowerPoint identifies a slide-number field by its type; the id only has to be a GUID.
-_SLIDENUM_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 _LAYOUTS = {"title": "Title Slide", "content": "Title Only"}
-
-
-def _pt(value: float) -> Emu:
-    return Emu(int(round(value * 12700)))
 
 
 class _Renderer:
@@ -52,8 +43,8 @@ class _Renderer:
         """The base template is 4:3; stretch its master and layouts to 16:9 so slides a
         presenter adds by hand in PowerPoint line up with ours."""
         old_w = self.prs.slide_width
-        self.prs.slide_width = _pt(SLIDE_W)
-        self.prs.slide_height = _pt(SLIDE_H)
+        self.prs.slide_width = pt(SLIDE_W)
+        self.prs.slide_height = pt(SLIDE_H)
         factor = self.prs.slide_width / old_w
         master = self.prs.slide_master
         for shapes in [master.shapes] + [layout.shapes for layout in master.slide_layouts]:
@@ -65,69 +56,15 @@ class _Renderer:
     def colour(self, role: str) -> RGBColor:
         return RGBColor.from_string(self.theme.palette.hex(role))
 
-    # -- text ------------------------------------------------------------------------------------
-    def fill_text(self, frame, box: TextBox) -> None:
-        frame.word_wrap = True
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)
-        frame.vertical_anchor = _ANCHOR[box.anchor]
-        body_pr = frame._txBody.bodyPr
-        for child in list(body_pr):
-            if child.tag in (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit")):
-                body_pr.remove(child)
-        etree.SubElement(body_pr, qn("a:noAutofit"))
-        for i, para in enumerate(box.paras):
-            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-            self.fill_para(paragraph, para)
-
-    def fill_para(self, paragraph, para: Para) -> None:
-        paragraph.alignment = _ALIGN[para.align]
-        paragraph.line_spacing = Pt(para.line)
-        paragraph.space_before = Pt(0)
-        paragraph.space_after = Pt(para.after)
-        p_pr = paragraph._p.get_or_add_pPr()
-        if para.bullet:
-            p_pr.set("marL", str(_pt(para.indent)))
-            p_pr.set("indent", str(-_pt(para.hang)))
-            colour = etree.SubElement(p_pr, qn("a:buClr"))
-            etree.SubElement(colour, qn("a:srgbClr")).set("val", self.theme.palette.hex(para.bullet_color or para.color))
-            etree.SubElement(p_pr, qn("a:buFont")).set("typeface", "Arial")
-            etree.SubElement(p_pr, qn("a:buChar")).set("char", para.bullet)
-        else:
-            p_pr.set("marL", "0")
-            p_pr.set("indent", "0")
-            etree.SubElement(p_pr, qn("a:buNone"))
-        if para.field == "slidenum":
-            field = etree.SubElement(paragraph._p, qn("a:fld"))
-            field.set("id", _SLIDENUM_ID)
-            field.set("type", "slidenum")
-            r_pr = etree.SubElement(field, qn("a:rPr"))
-            etree.SubElement(field, qn("a:t")).text = para.text
-            self._run_props(r_pr, para)
-            return
-        run = paragraph.add_run()
-        run.text = para.text
-        self._run_props(run._r.get_or_add_rPr(), para)
-
-    def _run_props(self, r_pr, para: Para) -> None:
-        r_pr.set("lang", self.outline.language)
-        r_pr.set("sz", str(int(round(para.size * 100))))
-        r_pr.set("b", "1" if para.bold else "0")
-        r_pr.set("i", "0")
-        r_pr.set("dirty", "0")
-        fill = etree.SubElement(r_pr, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:srgbClr")).set("val", self.theme.palette.hex(para.color))
-        for tag in ("a:latin", "a:cs"):
-            etree.SubElement(r_pr, qn(tag)).set("typeface", self.theme.font)
-
     # -- shapes ----------------------------------------------------------------------------------
     def add_text(self, slide, box: TextBox) -> None:
-        shape = slide.shapes.add_textbox(_pt(box.box.x), _pt(box.box.y), _pt(box.box.w), _pt(box.box.h))
+        shape = slide.shapes.add_textbox(pt(box.box.x), pt(box.box.y), pt(box.box.w), pt(box.box.h))
         shape.name = box.name
-        self.fill_text(shape.text_frame, box)
+        fill_text(shape.text_frame, box, self.theme, self.outline.language)
 
     def add_shape(self, slide, item: Shape) -> None:
         b = item.box
-        shape = slide.shapes.add_shape(_GEOMETRY[item.geometry], _pt(b.x), _pt(b.y), _pt(b.w), _pt(b.h))
+        shape = slide.shapes.add_shape(_GEOMETRY[item.geometry], pt(b.x), pt(b.y), pt(b.w), pt(b.h))
         shape.name = item.name
         # python-pptx links new shapes to the theme's style (accent fill, outline, effects):
         # drop it so the shape is exactly what the plan says.
@@ -141,11 +78,11 @@ class _Renderer:
             shape.fill.background()
         if item.line:
             shape.line.color.rgb = self.colour(item.line)
-            shape.line.width = _pt(item.line_width)
+            shape.line.width = pt(item.line_width)
         else:
             shape.line.fill.background()
         if item.text:
-            self.fill_text(shape.text_frame, item.text)
+            fill_text(shape.text_frame, item.text, self.theme, self.outline.language)
 
     # -- slides ----------------------------------------------------------------------------------
     def add_slide(self, plan: SlidePlan) -> None:
@@ -174,9 +111,9 @@ class _Renderer:
                     run._r.get_or_add_rPr().set("lang", self.outline.language)
 
     def _place(self, placeholder, box: TextBox) -> None:
-        placeholder.left, placeholder.top = _pt(box.box.x), _pt(box.box.y)
-        placeholder.width, placeholder.height = _pt(box.box.w), _pt(box.box.h)
-        self.fill_text(placeholder.text_frame, box)
+        placeholder.left, placeholder.top = pt(box.box.x), pt(box.box.y)
+        placeholder.width, placeholder.height = pt(box.box.w), pt(box.box.h)
+        fill_text(placeholder.text_frame, box, self.theme, self.outline.language)
 
     def core_properties(self, modified: datetime) -> None:
         props = self.prs.core_properties
