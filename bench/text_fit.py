@@ -66,6 +66,7 @@ def main() -> None:
 
     def forget():
         text._segments_cached.cache_clear()
+        text._wrapped.cache_clear()
         for family in ("Calibri", "Arial"):
             for bold in (False, True):
                 text._get_face(family, bold).words.clear()

@@ -1,19 +1,20 @@
 """One build: outline file -> checked deck on disk, or a DeckError and nothing written."""
 from __future__ import annotations
 
+import glob
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from deck import package
+from deck import package, warm
 from deck.errors import DeckError
 from deck.layout import Planned, plan_deck
 from deck.loader import Loaded, load
-from deck.theme import theme_named
 
 DEFAULT_OUTLINE = "outline.yaml"
 
@@ -51,15 +52,23 @@ def default_output(loaded: Loaded) -> Path:
     return Path("out") / f"{slug(loaded.outline.title)}.pptx"
 
 
-def plan(outline_path: Path, theme: str | None = None, allow_small: bool = False) -> tuple[Loaded, Planned]:
-    loaded = load(outline_path)
-    chosen = theme_named(theme or loaded.outline.theme, loaded.source.file)
-    return loaded, plan_deck(loaded, chosen, allow_small=allow_small)
+def plan(outline_path: Path, theme: str | None = None, allow_small: bool = False,
+         allow_outside: bool = False, template: Path | None = None) -> tuple[Loaded, Planned]:
+    """Load and lay out; `planned.theme` is the look chosen (deck.look: template, theme, brand)."""
+    from deck import assets, look
+
+    loaded, digest = warm.load(outline_path)  # kept by its bytes in a process that builds again
+    chosen = look.choose(loaded, theme, template, allow_outside)
+    pictures = assets.collect(loaded, allow_outside)
+    planned = warm.lay_out(loaded, digest, (repr(chosen.theme), allow_small, repr(pictures)),
+                           lambda: plan_deck(loaded, chosen.theme, allow_small=allow_small, assets=pictures))
+    planned.notices[:0] = chosen.notices
+    return loaded, planned
 
 
 def build(outline_path: Path, output: Path | None = None, theme: str | None = None,
-          allow_small: bool = False) -> Result:
-    loaded, planned = plan(outline_path, theme, allow_small)
+          allow_small: bool = False, allow_outside: bool = False, template: Path | None = None) -> Result:
+    loaded, planned = plan(outline_path, theme, allow_small, allow_outside, template)
     target = output or default_output(loaded)
     _check_target(target, outline_path)
     try:
@@ -69,8 +78,8 @@ def build(outline_path: Path, output: Path | None = None, theme: str | None = No
 
     from deck.render import render  # pptx is slow to import; only a real build needs it
 
-    chosen = theme_named(theme or loaded.outline.theme, loaded.source.file)
-    data = package.normalise(render(loaded.outline, chosen, planned.slides, modified), modified=modified)
+    data = package.normalise(render(loaded.outline, planned.theme, planned.slides, modified, warm.renderer()),
+                             modified=modified)
     problems = package.check(data)
     if problems:
         # Our own output failed the validity gate: a bug, never the user's outline.
@@ -80,32 +89,91 @@ def build(outline_path: Path, output: Path | None = None, theme: str | None = No
 
 
 def _check_target(target: Path, outline_path: Path) -> None:
+    """Refuse an output path that cannot take the deck, before the slow part of the build."""
+    shown = str(target)
     if target.is_dir():
-        raise DeckError.simple(str(target), "is a folder", "give a file name, e.g. -o out/deck.pptx")
-    if target.exists() and outline_path.exists() and target.resolve() == outline_path.resolve():
-        raise DeckError.simple(str(target), "is the outline itself", "write the deck to a .pptx file")
+        raise DeckError.simple(shown, "is a folder", "give a file name, e.g. -o out/deck.pptx")
     if target.suffix.lower() != ".pptx":
-        raise DeckError.simple(str(target), "is not a .pptx file name", "end the output name with .pptx")
+        raise DeckError.simple(shown, "is not a .pptx file name", "end the output name with .pptx")
+    if target.exists():
+        if _same_file(target, outline_path):
+            raise DeckError.simple(shown, "is the outline itself", "write the deck to a .pptx file")
+        if not target.is_file():  # a device or a pipe: replacing it would break the system
+            raise DeckError.simple(shown, "exists and is not a regular file", "choose another output path with -o")
+    existing = next(folder for folder in target.absolute().parents if folder.exists())
+    if not existing.is_dir():
+        raise DeckError.simple(shown, f"cannot be created: {existing} is a file, not a folder",
+                               "choose another output path with -o")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise DeckError.simple(shown, f"cannot be written: no permission to write in {existing}",
+                               "choose a folder you can write to with -o")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # also through symlinks and hard links
+    except OSError:
+        return False
 
 
 def write_atomic(target: Path, data: bytes) -> None:
-    """Write next to the target and rename into place: the previous deck survives any failure."""
+    """Write next to the target and rename into place: the previous deck survives any failure.
+
+    The temporary file is `.NAME.PID.XXXX.tmp` in the target's folder (a rename only is
+    atomic within one file system). If the process is killed (SIGKILL, power loss) it stays
+    behind; the next successful build of the same target removes it.
+    """
     folder = target.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as err:
-        raise DeckError.simple(str(folder), f"cannot write here: {err.strerror}",
-                               "choose another output folder with -o") from None
+        raise DeckError.simple(str(target), f"cannot be written: {folder} does not accept a new file "
+                               f"({err.strerror})", "choose a folder you can write to with -o") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temp, _mode_for(target))
         os.replace(temp, target)
-    except BaseException as err:
+    except BaseException as err:  # also Ctrl-C: never leave a half-written file behind
         Path(temp).unlink(missing_ok=True)
         if isinstance(err, OSError):
             raise DeckError.simple(str(target), f"cannot write the deck: {err.strerror}",
                                    "check free disk space and permissions") from None
         raise
+    _remove_stale_temps(target)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the deck gets: the previous deck's, or what a new file gets by default
+    (mkstemp makes its file private to the owner)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _remove_stale_temps(target: Path) -> None:
+    """Remove temporary files of this target left by builds that were killed."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[^.]+\.tmp")
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        found = pattern.fullmatch(leftover.name)
+        if found and not _running(int(found.group(1))):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    """Whether a process with this id exists (then its temporary file may be in use)."""
+    if pid == os.getpid():
+        return False  # our own temporary file was renamed; any other with our id is stale
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process, or not a process id: leave it alone
+    return True

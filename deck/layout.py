@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from deck import text as measure
+from deck import fonts as measure
+from deck import timing
 from deck.errors import DeckError, Problem
 from deck.labels import labels_for
 from deck.loader import Loaded, Source
@@ -21,18 +22,15 @@ from deck.model import (
     BulletsSlide, CompareSlide, ExerciseSlide, Notes, Outline, QuestionSlide, QuoteSlide, Section,
     StatementSlide, StatsSlide, StepsSlide,
 )
-from deck.plan import Box, Para, Shape, SlidePlan, TextBox
+from deck.plan import Box, Para, Picture, Shape, SlidePlan, TextBox
 from deck.theme import (
-    GUTTER, MARGIN_X, MARGIN_Y, SLIDE_H, SLIDE_W, Style, Theme, grid_w, grid_x,
+    BODY_BOTTOM, CONTENT_W, FOOTER_H, FOOTER_Y, GUTTER, MARGIN_X, MARGIN_Y, TITLE_GAP, TITLE_Y, Geometry,
+    Style, Theme,
 )
 
-CONTENT_W = SLIDE_W - 2 * MARGIN_X
+# The built-in canvas, for modules that predate theme geometry; layout itself takes every
+# position from ctx.geo (the theme's Geometry), so a template's canvas and placeholders rule.
 KICKER_Y = MARGIN_Y
-TITLE_Y = MARGIN_Y + 24  # under the section kicker; the same on every content slide
-TITLE_GAP = 36  # space under the headline (assertion-evidence)
-FOOTER_H = 17
-FOOTER_Y = SLIDE_H - MARGIN_Y - FOOTER_H
-BODY_BOTTOM = FOOTER_Y - 14
 STEP_STEP = 2.0  # points per shrink step
 SMALL_ALLOWANCE = 4.0  # how far --allow-small lowers every floor
 
@@ -42,6 +40,7 @@ class Planned:
     slides: list[SlidePlan]
     notices: list[str]  # continuations and other things the user should know
     minutes: float | None
+    theme: Theme | None = None  # the theme the slides were laid out for
 
 
 @dataclass
@@ -51,6 +50,7 @@ class _Ctx:
     theme: Theme
     labels: dict[str, str]
     allow_small: bool
+    assets: dict = field(default_factory=dict)  # picture sizes by slide path (deck.assets)
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
@@ -63,6 +63,10 @@ class _Ctx:
 
     def fail(self, path: tuple, message: str, hint: str) -> None:
         self.problems.append(self.source.problem(path, message, hint))
+
+    @property
+    def geo(self) -> Geometry:
+        return self.theme.geometry
 
 
 # --- measuring -----------------------------------------------------------------------------
@@ -103,11 +107,13 @@ def fit(ctx: _Ctx, items: list[Item], width: float, limit: float) -> list[Para] 
 
 
 def _title_paras(ctx: _Ctx, text: str, width: float, role: str = "title", max_lines: int = 2,
-                 align: str = "l") -> Para | None:
+                 align: str = "l", font: str | None = None, limit: float | None = None) -> Para | None:
+    """One paragraph at the largest size where it takes at most `max_lines` lines (and, with a
+    `limit`, at most that height). Text for a title placeholder passes the theme's title font."""
     style = ctx.style(role)
     for size in _sizes(style):
-        para = make_para(text, style.at(size), width, ctx.theme.font, align=align)
-        if para.lines <= max_lines:
+        para = make_para(text, style.at(size), width, font or ctx.theme.font, align=align)
+        if para.lines <= max_lines and (limit is None or height([para]) <= limit + 0.01):
             return para
     return None
 
@@ -120,25 +126,32 @@ def _box(paras: list[Para], x: float, y: float, w: float, name: str, anchor: str
 # --- shared parts of slides ---------------------------------------------------------------
 
 def _headline(ctx: _Ctx, text: str, path: tuple) -> TextBox:
-    para = _title_paras(ctx, text, CONTENT_W)
+    box, align = ctx.geo.title, ctx.geo.title_align
+    # In a template's title placeholder the headline shrinks to the placeholder's height first.
+    para = box.h and _title_paras(ctx, text, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
+    para = para or _title_paras(ctx, text, box.w, font=ctx.theme.title_font, align=align)
     if para is None:
         ctx.fail(path + ("title",), "does not fit in two lines at the minimum size",
                  "shorten the headline to one assertion of about eight words; put detail in the notes")
-        para = make_para(text, ctx.style("title").at(ctx.style("title").floor), CONTENT_W, ctx.theme.font)
-    return _box([para], MARGIN_X, TITLE_Y, CONTENT_W, "Title")
+        para = make_para(text, ctx.style("title").at(ctx.style("title").floor), box.w, ctx.theme.title_font,
+                         align=align)
+    # A template's title placeholder keeps its height (and anchor) unless the headline needs more.
+    return _box([para], box.x, box.y, box.w, "Title", ctx.geo.title_anchor, max(box.h, height([para])))
 
 
-def _kicker(ctx: _Ctx, text: str) -> TextBox:
+def _kicker(ctx: _Ctx, text: str, width: float) -> TextBox:
     style = ctx.theme.style("footer")
+    box = ctx.geo.kicker
     para = Para(text=text.upper(), size=style.size, line=style.line, color="accent", bold=True)
     # One line only: a long section title is cut at a word, never allowed to wrap.
-    para = _one_line(ctx, para, CONTENT_W)
-    return _box([para], MARGIN_X, KICKER_Y, CONTENT_W, "Section")
+    para = _one_line(ctx, para, width)
+    return _box([para], box.x, box.y, width, "Section")
 
 
-def _one_line(ctx: _Ctx, para: Para, width: float) -> Para:
+def _one_line(ctx: _Ctx, para: Para, width: float, font: str | None = None) -> Para:
     words = para.text.split()
-    while words and measure.line_count(" ".join(words), ctx.theme.font, para.size, width, bold=para.bold) > 1:
+    font = font or ctx.theme.font
+    while words and measure.line_count(" ".join(words), font, para.size, width, bold=para.bold) > 1:
         words = words[:-1]
         if words:
             words[-1] = words[-1] + "…"
@@ -147,21 +160,42 @@ def _one_line(ctx: _Ctx, para: Para, width: float) -> Para:
 
 def _footer(ctx: _Ctx, source: str | None, number: int) -> tuple[TextBox, ...]:
     style = ctx.theme.style("footer")
-    number_w = 60.0
+    g = ctx.geo
     items = []
     if source:
-        para = _one_line(ctx, Para(text=source, size=style.size, line=style.line, color="muted"),
-                         CONTENT_W - number_w - GUTTER)
-        items.append(_box([para], MARGIN_X, FOOTER_Y, CONTENT_W - number_w - GUTTER, "Footer", h=FOOTER_H))
-    number_para = Para(text=str(number), size=style.size, line=style.line, color="muted", align="r",
+        para = _one_line(ctx, Para(text=source, size=style.size, line=style.line, color="muted",
+                                   align=g.source_align), g.source.w)
+        items.append(_box([para], g.source.x, g.source.y, g.source.w, "Footer", h=g.source.h))
+    number_para = Para(text=str(number), size=style.size, line=style.line, color="muted", align=g.number_align,
                        field="slidenum")
-    items.append(_box([number_para], SLIDE_W - MARGIN_X - number_w, FOOTER_Y, number_w, "Slide number",
-                      h=FOOTER_H))
+    items.append(_box([number_para], g.number.x, g.number.y, g.number.w, "Slide number", h=g.number.h))
+    if g.date is not None and ctx.outline.date:
+        para = _one_line(ctx, Para(text=ctx.outline.date, size=style.size, line=style.line, color="muted",
+                                   align=g.date_align), g.date.w)
+        items.append(_box([para], g.date.x, g.date.y, g.date.w, "Date", h=g.date.h))
     return tuple(items)
 
 
-def _body_top(title: TextBox) -> float:
-    return title.box.bottom + TITLE_GAP
+def _body_top(ctx: _Ctx, title: TextBox) -> float:
+    return max(title.box.bottom + ctx.geo.title_gap, ctx.geo.body_top)
+
+
+def _logo(ctx: _Ctx, right: float, top: float, max_w: float, max_h: float) -> Picture | None:
+    """The brand logo in a box of at most max_w x max_h, its top right corner at (right, top),
+    its aspect ratio kept."""
+    logo = ctx.theme.logo
+    if logo is None:
+        return None
+    scale = min(max_w / logo.width, max_h / logo.height)
+    w, h = logo.width * scale, logo.height * scale
+    return Picture(Box(right - w, top, w, h), logo.file, logo.alt, name="Logo")
+
+
+def _cover_logo(ctx: _Ctx) -> list:
+    """On the title and closing slides: up to 160 x 48 pt in the top right corner."""
+    g = ctx.geo
+    logo = _logo(ctx, g.right, g.top, 160 * g.scale, 48 * g.scale)
+    return [logo] if logo else []
 
 
 def notes_text(notes: Notes | None, labels: dict[str, str], fallback: str = "") -> str:
@@ -186,11 +220,6 @@ def _minutes(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-def _clock(minutes: float) -> str:
-    total = int(round(minutes)) % (24 * 60)
-    return f"{total // 60:02d}:{total % 60:02d}"
-
-
 # --- slide kinds ----------------------------------------------------------------------------
 
 class _Deck:
@@ -209,13 +238,26 @@ class _Deck:
         title_box = title_box or _headline(ctx, title, path)
         parts = []
         kicker_text = kicker if kicker is not None else (self.section.title if self.section else None)
-        if kicker_text:
-            parts.append(_kicker(ctx, kicker_text))
+        g = ctx.geo
+        kicker_w = g.kicker.w if g.kicker else g.content_w
+        if ctx.theme.logo_on_content and g.kicker is not None:
+            # a small logo on the kicker's row, at its right end; the kicker makes room
+            logo = _logo(ctx, g.kicker.right, g.kicker.y, 120 * g.scale, g.kicker.h + 3)
+            if logo:
+                parts.append(logo)
+                kicker_w -= logo.box.w + g.gutter
+        if kicker_text and g.kicker is not None:
+            parts.append(_kicker(ctx, kicker_text, kicker_w))
         parts.extend(items)
         credit = f"{ctx.labels['source']}: {source}" if source else ctx.outline.source
         parts.extend(_footer(ctx, credit, len(self.slides) + 1))
         self.slides.append(SlidePlan(kind=kind, layout="content", title=title_box, items=tuple(parts),
                                      notes=notes, path=path, background=background))
+
+    def cover_background(self) -> str | None:
+        """Title, divider and closing slides: deck's own covers are painted; a template's keep
+        the background its layout gives them."""
+        return "cover_bg" if self.ctx.theme.paint_covers else None
 
     def continued(self, title: str) -> str:
         return f"{title} ({self.ctx.labels['continued']})"
@@ -225,8 +267,8 @@ class _Deck:
         self.ctx.notices.append(f"{self.ctx.source.file}:{line}: '{title}' continues on {count} slides")
 
     def body_limit(self, title_box: TextBox) -> tuple[float, float]:
-        top = _body_top(title_box)
-        return top, BODY_BOTTOM - top
+        top = _body_top(self.ctx, title_box)
+        return top, self.ctx.geo.body_bottom - top
 
     # -- bullets: continue where the list is too long ------------------------------------------
     def bullets(self, slide: BulletsSlide, path: tuple, notes: str) -> None:
@@ -238,10 +280,12 @@ class _Deck:
         self.flowing(slide.title, groups, path, notes, slide.source, kind="bullets", what="bullets")
 
     def flowing(self, title: str, groups: list, path: tuple, notes: str, source: str | None,
-                kind: str, what: str, width: float = CONTENT_W, x: float = MARGIN_X,
+                kind: str, what: str, width: float | None = None, x: float | None = None,
                 before: list | None = None) -> None:
         """Items that may continue on further slides; each group (a bullet and its subs) stays whole."""
         ctx = self.ctx
+        width = ctx.geo.content_w if width is None else width
+        x = ctx.geo.left if x is None else x
         title_box = _headline(ctx, title, path)
         top, limit = self.body_limit(title_box)
         pages = self._paginate(groups, width, limit, path + (what,))
@@ -280,7 +324,7 @@ class _Deck:
         ctx = self.ctx
         title_box = _headline(ctx, slide.title, path)
         top, limit = self.body_limit(title_box)
-        width = grid_w(10)
+        width = ctx.geo.grid_w(10)
         paras = fit(ctx, [Item(slide.text, "statement")], width, limit)
         if paras is None:
             ctx.fail(path + ("text",), "does not fit on the slide at the minimum size",
@@ -288,8 +332,8 @@ class _Deck:
             return
         h = height(paras)
         y = top + (limit - h) / 2
-        bar = Shape(Box(MARGIN_X, y, 6, h), "rect", fill="accent", name="Accent bar")
-        text = _box(paras, MARGIN_X + 30, y, width, "Statement")
+        bar = Shape(Box(ctx.geo.left, y, 6, h), "rect", fill="accent", name="Accent bar")
+        text = _box(paras, ctx.geo.left + 30, y, width, "Statement")
         self.content("statement", slide.title, [bar, text], notes, path, slide.source, title_box)
 
     # -- quote: centred, with attribution ------------------------------------------------------
@@ -302,13 +346,15 @@ class _Deck:
         else:
             # The screen reader and outline view still get a real, unique title.
             title = f"{ctx.labels['quote']}: {slide.by}"
-            para = _title_paras(ctx, title, CONTENT_W, role="kicker", max_lines=1)
-            para = para or _one_line(ctx, make_para(title, ctx.style("kicker"), CONTENT_W, ctx.theme.font),
-                                     CONTENT_W)
-            title_box = _box([para], MARGIN_X, TITLE_Y, CONTENT_W, "Title")
+            box, font = ctx.geo.title, ctx.theme.title_font
+            align = ctx.geo.title_align
+            para = _title_paras(ctx, title, box.w, role="kicker", max_lines=1, font=font, align=align)
+            para = para or _one_line(ctx, make_para(title, ctx.style("kicker"), box.w, font, align=align), box.w,
+                                     font)
+            title_box = _box([para], box.x, box.y, box.w, "Title", ctx.geo.title_anchor, max(box.h, para.line))
         top, limit = self.body_limit(title_box)
-        width = grid_w(10)
-        x = grid_x(1)
+        width = ctx.geo.grid_w(10)
+        x = ctx.geo.grid_x(1)
         mark_style = ctx.theme.style("big")
         mark = Para(text="“", size=mark_style.size, line=mark_style.size * 0.8, color="accent", bold=True)
         paras = fit(ctx, [Item(slide.quote, "quote"), Item(f"— {by}", "secondary")], width, limit - mark.line)
@@ -328,16 +374,19 @@ class _Deck:
         title_box = _headline(ctx, slide.title, path)
         top, limit = self.body_limit(title_box)
         count = len(slide.stats)
-        span = COLUMNS_FOR[count]
-        width = grid_w(span)
+        # One number stands alone, large and centred; several share the row as equals.
+        single = count == 1
+        width = ctx.geo.grid_w(8) if single else ctx.geo.grid_w(COLUMNS_FOR[count])
+        align = "c" if single else "l"
         columns = []
         for i, stat in enumerate(slide.stats):
-            big = _title_paras(ctx, stat.value, width, role="big", max_lines=1)
+            big = _title_paras(ctx, stat.value, width, role="hero" if single else "big", max_lines=1, align=align)
             if big is None:
                 ctx.fail(path + ("stats", i, "value"), "does not fit its column at the minimum size",
                          "write the number short, e.g. '$150k' or '1.850'")
                 return
-            rest = [Item(stat.label, "entry-title")] + ([Item(stat.context, "secondary")] if stat.context else [])
+            rest = [Item(stat.label, "entry-title", (("align", align),))]
+            rest += [Item(stat.context, "secondary", (("align", align),))] if stat.context else []
             paras = fit(ctx, rest, width, limit - big.line - 12)
             if paras is None:
                 ctx.fail(path + ("stats", i), "label and context do not fit at the minimum size",
@@ -349,11 +398,12 @@ class _Deck:
         block = max(size * 1.05 + 12 + height(p) for _, p in columns)
         y = top + max(0.0, (limit - block) / 2 - 12)
         items = []
-        gap = (CONTENT_W - count * width) / max(1, count - 1) if count > 1 else 0
+        gap = (ctx.geo.content_w - count * width) / max(1, count - 1) if count > 1 else 0
         for i, (big, paras) in enumerate(columns):
-            x = MARGIN_X + i * (width + gap)
+            x = ctx.geo.grid_x(2) if single else ctx.geo.left + i * (width + gap)
             big = Para(**{**big.__dict__, "size": size, "line": size * 1.05})
-            items.append(Shape(Box(x, y, 40, 4), "rect", fill="accent", name="Rule"))
+            rule_x = x + (width - 40) / 2 if single else x
+            items.append(Shape(Box(rule_x, y, 40, 4), "rect", fill="accent", name="Rule"))
             items.append(_box([big], x, y + 14, width, "Number"))
             items.append(_box(paras, x, y + 14 + big.line + 12, width, "Label"))
         self.content("stats", slide.title, items, notes, path, slide.source, title_box)
@@ -363,7 +413,7 @@ class _Deck:
         ctx = self.ctx
         title_box = _headline(ctx, slide.title, path)
         top, limit = self.body_limit(title_box)
-        width = grid_w(6) - GUTTER / 2
+        width = ctx.geo.grid_w(6) - ctx.geo.gutter / 2
         sides = []
         for side, colour in ((slide.left, "muted"), (slide.right, "accent")):
             items = [Item(side.heading, "entry-title", (("color", colour),))]
@@ -378,7 +428,7 @@ class _Deck:
             return
         items = []
         for i, paras in enumerate(both):
-            x = MARGIN_X + i * (width + 2 * GUTTER) if i else MARGIN_X
+            x = ctx.geo.left + i * (width + 2 * ctx.geo.gutter) if i else ctx.geo.left
             heading, rest = paras[0], paras[1:]
             items.append(_box([heading], x, top, width, "Heading"))
             rule_y = top + height([heading]) + 8
@@ -393,8 +443,8 @@ class _Deck:
         title_box = _headline(ctx, slide.title, path)
         top, limit = self.body_limit(title_box)
         count = len(slide.steps)
-        gap = GUTTER
-        width = (CONTENT_W - (count - 1) * gap) / count
+        gap = ctx.geo.gutter
+        width = (ctx.geo.content_w - (count - 1) * gap) / count
         circle = 56.0
         texts = [[Item(s.title, "step-title")] + ([Item(s.text, "secondary")] if s.text else [])
                  for s in slide.steps]
@@ -407,13 +457,13 @@ class _Deck:
         y = top + max(0.0, (limit - block) / 3)
         items: list = []
         if count > 1:
-            first_c = MARGIN_X + circle / 2
-            last_c = MARGIN_X + (count - 1) * (width + gap) + circle / 2
+            first_c = ctx.geo.left + circle / 2
+            last_c = ctx.geo.left + (count - 1) * (width + gap) + circle / 2
             items.append(Shape(Box(first_c, y + circle / 2 - 1, last_c - first_c, 2), "rect", fill="rule",
                                name="Connector"))
         number_style = ctx.theme.style("step-number")
         for i, paras in enumerate(columns):
-            x = MARGIN_X + i * (width + gap)
+            x = ctx.geo.left + i * (width + gap)
             number = Para(text=str(i + 1), size=number_style.size, line=number_style.line,
                           color="on_accent", bold=True, align="c")
             items.append(Shape(Box(x, y, circle, circle), "oval", fill="accent", name=f"Step {i + 1}",
@@ -449,7 +499,7 @@ class _Deck:
         title_box = _headline(ctx, title, path)
         top, limit = self.body_limit(title_box)
         pad = 28.0
-        width = CONTENT_W - 2 * pad
+        width = ctx.geo.content_w - 2 * pad
         kicker = make_para(label.upper(), ctx.style("kicker"), width, ctx.theme.font)
         inner = limit - 2 * pad - height([kicker]) - kicker.after
         # The lead (question or task) and what follows shrink together; the lead gets extra air.
@@ -464,15 +514,30 @@ class _Deck:
         rest_paras = fitted[len(lead):]
         paras = [kicker] + lead_paras + list(rest_paras)
         h = height(paras) + 2 * pad
-        panel = Shape(Box(MARGIN_X, top, CONTENT_W, h), "rect", fill="soft", name="Panel")
-        side = Shape(Box(MARGIN_X, top, 6, h), "rect", fill="accent", name="Panel edge")
-        text = _box(paras, MARGIN_X + pad, top + pad, width, "Activity")
+        panel = Shape(Box(ctx.geo.left, top, ctx.geo.content_w, h), "rect", fill="soft", name="Panel")
+        side = Shape(Box(ctx.geo.left, top, 6, h), "rect", fill="accent", name="Panel edge")
+        text = _box(paras, ctx.geo.left + pad, top + pad, width, "Activity")
         self.content(kind, title, [panel, side, text], notes, path, source, title_box)
+
+    # -- evidence: pictures, charts, tables (deck/evidence.py) ------------------------------------
+    def image(self, slide, path: tuple, notes: str) -> None:
+        from deck import evidence
+        evidence.image(self, slide, path, notes)
+
+    def chart(self, slide, path: tuple, notes: str) -> None:
+        from deck import evidence
+        evidence.chart(self, slide, path, notes)
+
+    def table(self, slide, path: tuple, notes: str) -> None:
+        from deck import evidence
+        evidence.table(self, slide, path, notes)
 
     # -- generated slides ------------------------------------------------------------------------
     def title_slide(self) -> None:
         ctx, outline = self.ctx, self.ctx.outline
-        width = grid_w(10)
+        if ctx.geo.covers is not None:
+            return self._template_title()
+        width = ctx.geo.grid_w(10)
         title = _title_paras(ctx, outline.title, width, role="deck-title", max_lines=3)
         if title is None:
             ctx.fail(("title",), "does not fit on the title slide at the minimum size",
@@ -486,17 +551,18 @@ class _Deck:
                          "shorten the subtitle to one line")
         meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
         y = 190.0
-        title_box = _box([title], MARGIN_X, y, width, "Title")
-        items: list = [Shape(Box(MARGIN_X, y - 28, 64, 6), "rect", fill="on_accent_muted", name="Accent bar")]
+        title_box = _box([title], ctx.geo.left, y, width, "Title")
+        items: list = [Shape(Box(ctx.geo.left, y - 28, 64, 6), "rect", fill="cover_muted", name="Accent bar")]
         sub_box = None
         if subtitle:
-            sub_box = _box([subtitle], MARGIN_X, title_box.box.bottom + 20, width, "Subtitle")
+            sub_box = _box([subtitle], ctx.geo.left, title_box.box.bottom + 20, width, "Subtitle")
         if meta:
-            para = _one_line(ctx, make_para(meta, ctx.style("deck-meta"), CONTENT_W, ctx.theme.font), CONTENT_W)
-            items.append(_box([para], MARGIN_X, SLIDE_H - MARGIN_Y - 40, CONTENT_W, "Meta"))
+            para = _one_line(ctx, make_para(meta, ctx.style("deck-meta"), ctx.geo.content_w, ctx.theme.font), ctx.geo.content_w)
+            items.append(_box([para], ctx.geo.left, ctx.geo.bottom - 40, ctx.geo.content_w, "Meta"))
+        items.extend(_cover_logo(ctx))
         notes = "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x)
         self.slides.append(SlidePlan(kind="title", layout="title", title=title_box, subtitle=sub_box,
-                                     items=tuple(items), background="accent", notes=notes, footer=False,
+                                     items=tuple(items), background=self.cover_background(), notes=notes, footer=False,
                                      path=()))
 
     def entries(self, kind: str, title: str, rows: list[tuple[str, str, str | None]], notes: str,
@@ -507,7 +573,7 @@ class _Deck:
         top, limit = self.body_limit(title_box)
         # Up to three sections read best as a list; more as a grid of two or three columns.
         columns = 1 if len(rows) <= 3 else 2 if len(rows) == 4 else 3
-        width = (CONTENT_W - (columns - 1) * GUTTER * 2) / columns
+        width = (ctx.geo.content_w - (columns - 1) * ctx.geo.gutter * 2) / columns
         per_page = len(rows)
         while per_page > 0:
             pages = [rows[i:i + per_page] for i in range(0, len(rows), per_page)]
@@ -540,7 +606,7 @@ class _Deck:
         out = []
         for i, paras in enumerate(fitted):
             row, col = divmod(i, columns)
-            x = MARGIN_X + col * (width + 2 * GUTTER)
+            x = ctx.geo.left + col * (width + 2 * ctx.geo.gutter)
             y = top + sum(row_h[:row]) + gap * row
             out.append(Shape(Box(x, y, 40, 4), "rect", fill="accent", name="Rule"))
             out.append(_box(paras, x, y + 14, width, "Entry"))
@@ -548,8 +614,10 @@ class _Deck:
 
     def divider(self, index: int, section: Section) -> None:
         ctx = self.ctx
+        if ctx.geo.covers is not None:
+            return self._template_divider(index, section)
         n = len(ctx.outline.sections)
-        width = grid_w(10)
+        width = ctx.geo.grid_w(10)
         number_style = ctx.theme.style("divider-number")
         number = Para(text=f"{index + 1:02d}", size=number_style.size, line=number_style.line,
                       color=number_style.color, bold=True)
@@ -559,8 +627,8 @@ class _Deck:
                      "a section title is a few words")
             return
         y = 120.0
-        items: list = [_box([number], MARGIN_X, y, width, "Number")]
-        title_box = _box([title], MARGIN_X, y + number.line + 8, width, "Title")
+        items: list = [_box([number], ctx.geo.left, y, width, "Number")]
+        title_box = _box([title], ctx.geo.left, y + number.line + 8, width, "Title")
         y = title_box.box.bottom + 20
         if section.message:
             message = _title_paras(ctx, section.message, width, role="divider-message", max_lines=3)
@@ -568,43 +636,46 @@ class _Deck:
                 ctx.fail(("sections", index, "message"), "does not fit on the divider at the minimum size",
                          "the message is one sentence of about fifteen words")
             else:
-                items.append(_box([message], MARGIN_X, y, width, "Message"))
+                items.append(_box([message], ctx.geo.left, y, width, "Message"))
         items.extend(self._progress(index, n))
         minutes = f"{ctx.labels['time']}: {_minutes(section.minutes)} {ctx.labels['minutes']}" \
             if section.minutes else ""
         notes = "\n\n".join(x for x in (section.title, section.message, minutes) if x)
         self.slides.append(SlidePlan(kind="divider", layout="content", title=title_box, items=tuple(items),
-                                     background="accent", notes=notes, footer=False,
+                                     background=self.cover_background(), notes=notes, footer=False,
                                      path=("sections", index)))
 
     def _progress(self, index: int, count: int) -> list:
         """Where we are in the argument: one segment per section, the current one bright."""
         ctx = self.ctx
-        gap = 8.0
-        seg = (CONTENT_W - (count - 1) * gap) / count
-        y = SLIDE_H - MARGIN_Y - 44
+        s = ctx.geo.scale
+        gap = 8.0 * s
+        seg = (ctx.geo.content_w - (count - 1) * gap) / count
+        y = ctx.geo.bottom - 44 * s
         style = ctx.theme.style("footer")
         out = []
         labels_fit = True
         labels = []
         for i, section in enumerate(ctx.outline.sections):
             para = Para(text=section.title, size=style.size, line=style.line,
-                        color="on_accent" if i == index else "on_accent_muted", bold=i == index)
+                        color="cover_ink" if i == index else "cover_muted", bold=i == index)
             lines = measure.line_count(section.title, ctx.theme.font, style.size, seg, bold=i == index)
             labels_fit &= lines <= 2
             labels.append(Para(**{**para.__dict__, "lines": lines}))
         for i in range(count):
-            x = MARGIN_X + i * (seg + gap)
-            out.append(Shape(Box(x, y, seg, 5), "rect", fill="on_accent" if i == index else "on_accent_muted",
+            x = ctx.geo.left + i * (seg + gap)
+            out.append(Shape(Box(x, y, seg, 5 * s), "rect", fill="cover_ink" if i == index else "cover_muted",
                              name=f"Progress {i + 1}"))
             if labels_fit:
-                out.append(_box([labels[i]], x, y + 12, seg, f"Progress label {i + 1}"))
+                out.append(_box([labels[i]], x, y + 12 * s, seg, f"Progress label {i + 1}"))
         return out
 
     def closing(self) -> None:
         ctx, outline = self.ctx, self.ctx.outline
         closing = outline.closing
-        width = grid_w(10)
+        if ctx.geo.covers is not None:
+            return self._template_closing()
+        width = ctx.geo.grid_w(10)
         text = (closing.title if closing and closing.title else None) or ctx.labels["questions"]
         title = _title_paras(ctx, text, width, role="deck-title", max_lines=2)
         if title is None:
@@ -612,24 +683,160 @@ class _Deck:
                      "a closing title is a few words")
             return
         y = 170.0
-        title_box = _box([title], MARGIN_X, y, width, "Title")
-        items: list = [Shape(Box(MARGIN_X, y - 28, 64, 6), "rect", fill="on_accent_muted", name="Accent bar")]
+        title_box = _box([title], ctx.geo.left, y, width, "Title")
+        items: list = [Shape(Box(ctx.geo.left, y - 28, 64, 6), "rect", fill="cover_muted", name="Accent bar")]
         rest = []
         if closing and closing.text:
             rest.append(Item(closing.text, "deck-subtitle"))
         if closing and closing.contact:
             rest.append(Item(closing.contact, "deck-meta"))
         if rest:
-            limit = SLIDE_H - MARGIN_Y - title_box.box.bottom - 24
+            limit = ctx.geo.bottom - title_box.box.bottom - 24
             paras = fit(ctx, rest, width, limit)
             if paras is None:
                 ctx.fail(("closing", "text"), "does not fit on the closing slide at the minimum size",
                          "keep the closing text to one or two sentences")
             else:
-                items.append(_box(paras, MARGIN_X, title_box.box.bottom + 24, width, "Text"))
+                items.append(_box(paras, ctx.geo.left, title_box.box.bottom + 24, width, "Text"))
+        items.extend(_cover_logo(ctx))
         notes = "\n\n".join(x for x in (text, closing.text if closing else None) if x)
         self.slides.append(SlidePlan(kind="closing", layout="content", title=title_box, items=tuple(items),
-                                     background="accent", notes=notes, footer=False, path=("closing",)))
+                                     background=self.cover_background(), notes=notes, footer=False, path=("closing",)))
+
+    # -- a template's covers: its own title, subtitle and section-header placeholders -------------
+    def _cover_title(self, text: str, box: Box, align: str, role: str, max_lines: int) -> Para | None:
+        """A title in a placeholder's box: shrunk to fit its height, or, at the floor, let the
+        box grow away from its anchor."""
+        ctx = self.ctx
+        font = ctx.theme.title_font
+        return (_title_paras(ctx, text, box.w, role=role, max_lines=max_lines, font=font, limit=box.h,
+                             align=align)
+                or _title_paras(ctx, text, box.w, role=role, max_lines=max_lines, font=font, align=align))
+
+    def _template_title(self) -> None:
+        ctx, outline = self.ctx, self.ctx.outline
+        covers = ctx.geo.covers
+        title = self._cover_title(outline.title, covers.title, covers.title_align, "deck-title", 3)
+        if title is None:
+            ctx.fail(("title",), "does not fit on the title slide at the minimum size",
+                     "shorten the deck title; use `subtitle:` for the rest")
+            return
+        title_box = _grown([title], covers.title, covers.title_anchor)
+        meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
+        aligned = (("align", covers.subtitle_align),)
+        texts = ([Item(outline.subtitle, "deck-subtitle", aligned)] if outline.subtitle else []) + \
+            ([Item(meta, "deck-meta", aligned)] if meta else [])
+        items: list = _cover_logo(ctx)
+        sub_box = None
+        if texts:
+            area = covers.subtitle or _below(ctx, title_box)
+            paras = fit(ctx, texts, area.w, area.h)
+            if paras is None:
+                ctx.fail(("subtitle",), "does not fit on the title slide at the minimum size",
+                         "shorten the subtitle to one line")
+            elif covers.subtitle is not None:
+                sub_box = _box(paras, area.x, area.y, area.w, "Subtitle", h=area.h)
+            else:
+                items.append(_box(paras, area.x, area.y, area.w, "Subtitle"))
+        notes = "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x)
+        self.slides.append(SlidePlan(kind="title", layout="title", title=title_box, subtitle=sub_box,
+                                     items=tuple(items), background=self.cover_background(), notes=notes,
+                                     footer=False, path=()))
+
+    def _template_divider(self, index: int, section: Section) -> None:
+        ctx = self.ctx
+        covers, s = ctx.geo.covers, ctx.geo.scale
+        title = self._cover_title(section.title, covers.divider_title, covers.divider_align, "divider-title", 2)
+        if title is None:
+            ctx.fail(("sections", index, "title"), "does not fit on the section divider at the minimum size",
+                     "a section title is a few words")
+            return
+        title_box = _grown([title], covers.divider_title, covers.divider_anchor)
+        items: list = []
+        top_text = _text_top(title_box)
+        if section.message:
+            area = covers.divider_body or _below(ctx, title_box)
+            paras = fit(ctx, [Item(section.message, "divider-message", (("align", covers.divider_body_align),))],
+                        area.w, area.h)
+            if paras is None:
+                ctx.fail(("sections", index, "message"), "does not fit on the divider at the minimum size",
+                         "the message is one sentence of about fifteen words")
+            else:
+                message = _box(paras, area.x, area.y, area.w, "Message", covers.divider_body_anchor, area.h)
+                items.append(message)
+                if message.box.y < title_box.box.y:  # the layout puts the text above the title
+                    top_text = _text_top(message)
+        # The section's number stands over the first text, where the layout leaves room.
+        style = ctx.style("divider-number")
+        room = top_text - ctx.geo.top - 8 * s
+        size = min(style.size, room / style.leading)
+        if size >= style.floor:
+            number = Para(text=f"{index + 1:02d}", size=size, line=size * style.leading, color=style.color,
+                          bold=True, align=covers.divider_align)
+            items.insert(0, _box([number], title_box.box.x, top_text - number.line - 8 * s, title_box.box.w,
+                                 "Number"))
+        items.extend(self._progress(index, len(ctx.outline.sections)))
+        minutes = f"{ctx.labels['time']}: {_minutes(section.minutes)} {ctx.labels['minutes']}" \
+            if section.minutes else ""
+        notes = "\n\n".join(x for x in (section.title, section.message, minutes) if x)
+        self.slides.append(SlidePlan(kind="divider", layout="content", title=title_box, items=tuple(items),
+                                     background=self.cover_background(), notes=notes, footer=False,
+                                     path=("sections", index)))
+
+    def _template_closing(self) -> None:
+        ctx, outline = self.ctx, self.ctx.outline
+        closing = outline.closing
+        covers = ctx.geo.covers
+        text = (closing.title if closing and closing.title else None) or ctx.labels["questions"]
+        title = self._cover_title(text, covers.title, covers.title_align, "deck-title", 2)
+        if title is None:
+            ctx.fail(("closing", "title"), "does not fit on the closing slide at the minimum size",
+                     "a closing title is a few words")
+            return
+        title_box = _grown([title], covers.title, covers.title_anchor)
+        rest = []
+        aligned = (("align", covers.subtitle_align),)
+        if closing and closing.text:
+            rest.append(Item(closing.text, "deck-subtitle", aligned))
+        if closing and closing.contact:
+            rest.append(Item(closing.contact, "deck-meta", aligned))
+        items: list = _cover_logo(ctx)
+        sub_box = None
+        if rest:
+            area = covers.subtitle or _below(ctx, title_box)
+            paras = fit(ctx, rest, area.w, area.h)
+            if paras is None:
+                ctx.fail(("closing", "text"), "does not fit on the closing slide at the minimum size",
+                         "keep the closing text to one or two sentences")
+            elif covers.subtitle is not None:
+                sub_box = _box(paras, area.x, area.y, area.w, "Text", h=area.h)
+            else:
+                items.append(_box(paras, area.x, area.y, area.w, "Text"))
+        notes = "\n\n".join(x for x in (text, closing.text if closing else None) if x)
+        self.slides.append(SlidePlan(kind="closing", layout="title", title=title_box, subtitle=sub_box,
+                                     items=tuple(items), background=self.cover_background(), notes=notes,
+                                     footer=False, path=("closing",)))
+
+
+def _grown(paras: list[Para], box: Box, anchor: str) -> TextBox:
+    """The paragraphs in a placeholder's box; a box too low for them grows away from its anchor."""
+    need = height(paras)
+    if need <= box.h:
+        return _box(paras, box.x, box.y, box.w, "Title", anchor, box.h)
+    y = {"b": box.bottom - need, "m": box.y - (need - box.h) / 2}.get(anchor, box.y)
+    return _box(paras, box.x, max(0.0, y), box.w, "Title", anchor, need)
+
+
+def _text_top(box: TextBox) -> float:
+    """Where the text in a box begins, given its anchor."""
+    free = box.box.h - height(list(box.paras))
+    return box.box.y + {"b": free, "m": free / 2}.get(box.anchor, 0.0)
+
+
+def _below(ctx: _Ctx, title: TextBox) -> Box:
+    """The room under a title down to the bottom margin, when the layout has no second placeholder."""
+    y = title.box.bottom + 16 * ctx.geo.scale
+    return Box(title.box.x, y, title.box.w, max(0.0, ctx.geo.bottom - y))
 
 
 COLUMNS_FOR = {1: 6, 2: 5, 3: 4, 4: 3}
@@ -674,27 +881,28 @@ def _at_step(ctx: _Ctx, item: Item, style: Style, step: int, width: float) -> Pa
     return make_para(item.text, style.at(size), width, ctx.theme.font, **options)
 
 
-def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False) -> Planned:
-    """Every slide of the deck, or a DeckError listing every text that cannot fit."""
+def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets: dict | None = None) -> Planned:
+    """Every slide of the deck, or a DeckError listing every text that cannot fit.
+
+    `assets` holds the pixel size of every picture (deck.assets.collect), so layout reads no files."""
     outline = loaded.outline
     labels, known = labels_for(outline.language)
-    ctx = _Ctx(outline, loaded.source, theme, labels, allow_small)
+    ctx = _Ctx(outline, loaded.source, theme, labels, allow_small, assets or {})
     if not known:
         ctx.notices.append(f"{loaded.source.file}: language '{outline.language}' has no labels; using English")
     if allow_small:
         ctx.notices.append(f"--allow-small: floors lowered by {SMALL_ALLOWANCE:g} pt")
     deck = _Deck(ctx)
     deck.title_slide()
-    start = outline.workshop.start_minutes() if outline.workshop else None
     if outline.agenda:
-        rows, clock = [], start
-        for i, section in enumerate(outline.sections):
-            kicker = f"{i + 1:02d}"
-            if clock is not None:
-                kicker += f" · {_clock(clock)}"
+        rows = []
+        for timed in timing.section_times(outline):
+            section = timed.section
+            kicker = f"{timed.index + 1:02d}"
+            if timed.clock is not None:
+                kicker += f" · {timed.clock}"
             if section.minutes:
                 kicker += f" · {_minutes(section.minutes)} {labels['minutes']}"
-                clock = clock + section.minutes if clock is not None else None
             rows.append((kicker, section.title, section.message))
         notes = "\n".join(f"{k}  {t}" for k, t, _ in rows)
         deck.entries("agenda", labels["agenda"], rows, notes, "secondary")
@@ -716,4 +924,4 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False) -> Pla
     deck.closing()
     if ctx.problems:
         raise DeckError(ctx.problems)
-    return Planned(deck.slides, ctx.notices, outline.planned_minutes())
+    return Planned(deck.slides, ctx.notices, outline.planned_minutes(), theme)

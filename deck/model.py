@@ -40,8 +40,8 @@ def _one_or_many(value: Any) -> Any:
 TextList = Annotated[list[Text], BeforeValidator(_one_or_many)]
 
 
-def problem(message: str, hint: str, field: str | None = None) -> PydanticCustomError:
-    """A validation error whose hint (and, from a model check, its field) reach the user."""
+def problem(message: str, hint: str, field: str | tuple | None = None) -> PydanticCustomError:
+    """A validation error whose hint (and, from a model check, its field path) reach the user."""
     return PydanticCustomError("deck", "{message}", {"message": message, "hint": hint, "field": field})
 
 
@@ -152,6 +152,78 @@ class ExerciseSlide(SlideBase):
     deliverable: Text | None = None
 
 
+class ImageSlide(SlideBase):
+    kind: Literal["image"]
+    image: Text
+    alt: Text | None = None
+    decorative: bool = False
+    caption: Text | None = None
+    fit: Literal["contain", "cover"] = "contain"
+
+    @model_validator(mode="after")
+    def _alt_required(self):
+        if not self.decorative and not (self.alt or "").strip():
+            raise problem("missing required field",
+                          "say what the picture shows for screen-reader users, or mark it `decorative: true`",
+                          "alt")
+        return self
+
+
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+class Series(Model):
+    name: Text
+    values: list[Number] = Field(min_length=1)
+
+
+class Chart(Model):
+    type: Literal["bar", "column", "line", "pie", "doughnut"]
+    categories: TextList = Field(min_length=1)
+    series: list[Series] = Field(min_length=1)
+    highlight: Text | None = None  # a category to set apart in the highlight colour
+    prefix: Text | None = None  # written before every number, e.g. "$"
+    suffix: Text | None = None  # written after every number, e.g. " %" or " experts"
+
+    @model_validator(mode="after")
+    def _shape(self):
+        for i, series in enumerate(self.series):
+            if len(series.values) != len(self.categories):
+                raise problem(f"series '{series.name}' has {len(series.values)} values for "
+                              f"{len(self.categories)} categories",
+                              "give one value per category, in the same order", ("series", i, "values"))
+        if self.type in ("pie", "doughnut"):
+            if len(self.series) != 1:
+                raise problem(f"a {self.type} chart shows one series, got {len(self.series)}",
+                              "use a bar or column chart to compare series", "series")
+            if any(v < 0 for v in self.series[0].values):
+                raise problem(f"a {self.type} chart cannot show negative values",
+                              "use a bar or column chart", "series")
+        if self.highlight is not None and self.highlight not in self.categories:
+            raise problem(f"'{self.highlight}' is not one of the categories",
+                          f"use one of: {', '.join(self.categories)}", "highlight")
+        return self
+
+
+class ChartSlide(SlideBase):
+    kind: Literal["chart"]
+    chart: Chart
+
+
+class TableSlide(SlideBase):
+    kind: Literal["table"]
+    columns: TextList = Field(min_length=1, max_length=8)
+    rows: list[TextList] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _rectangular(self):
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise problem(f"row has {len(row)} cells for {len(self.columns)} columns",
+                              "give every row one cell per column (an empty cell is \"\")", ("rows", i))
+        return self
+
+
 SLIDE_KINDS = {
     "bullets": BulletsSlide,
     "statement": StatementSlide,
@@ -161,8 +233,11 @@ SLIDE_KINDS = {
     "steps": StepsSlide,
     "question": QuestionSlide,
     "exercise": ExerciseSlide,
+    "image": ImageSlide,
+    "chart": ChartSlide,
+    "table": TableSlide,
 }
-PLANNED_KINDS = ("image", "chart", "table")
+PLANNED_KINDS: tuple[str, ...] = ()
 
 
 def _slide_kind(value: Any) -> str | None:
@@ -253,6 +328,7 @@ class Outline(Model):
     source: Text | None = None
     theme: Text = "light"
     brand: Brand | None = None
+    layouts: dict[str, Text] | None = None  # a template's layout (by name) for a slide kind
     workshop: Workshop | None = None
     agenda: bool = True
     recap: bool = True

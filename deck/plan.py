@@ -78,3 +78,36 @@ class SlidePlan:
     footer: bool = True  # source line and slide number
     path: tuple = ()  # where in the outline the slide comes from
     extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Picture:
+    box: Box  # the visible frame; a cover-fitted picture is cropped to it
+    file: str
+    alt: str
+    decorative: bool = False
+    crop: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom
+    name: str = "Picture"
+
+
+@dataclass(frozen=True)
+class Chart:
+    box: Box
+    type: str  # bar, column, line, pie, doughnut
+    categories: tuple[str, ...]
+    series: tuple[tuple[str, tuple[float, ...]], ...]
+    colours: tuple[str, ...]  # palette roles: per series, or per point for one series
+    number_format: str
+    size: float  # the chart's text size
+    legend: bool
+    name: str = "Chart"
+
+
+@dataclass(frozen=True)
+class Table:
+    box: Box
+    widths: tuple[float, ...]
+    heights: tuple[float, ...]
+    cells: tuple[tuple[Para, ...], ...]  # row by row, the first row is the header
+    inset: float  # cell margin on every side, points
+    name: str = "Table"

@@ -167,8 +167,9 @@ def main(argv: list[str] | None = None) -> int:
         target = args.out / f"{stem}.json"
         target.write_text(text, encoding="utf-8")
         total += len(text)
-        print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}: "
-              f"{path.name}, {sum(len(r) - 1 for r in data['runs'])} code points, {len(text)} bytes")
+        shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+        points = sum(len(run) - 1 for run in data["runs"])
+        print(f"{shown}: {path.name}, {points} code points, {len(text)} bytes")
     print(f"total {total} bytes")
     return 0
 

@@ -6,12 +6,19 @@ varied widths, some with zero insets and some with python-pptx's default insets 
 and right). LibreOffice converts it to PDF once; ``pdftotext -bbox`` gives every drawn word's
 box, and the words of each text box are grouped into lines by baseline.
 
-The assertion: deck.text's line count equals LibreOffice's on >= 95 % of the paragraphs and is
-never lower (an under-count is an overflow; an over-count only costs a little space).
+The assertions: deck.text's line count equals LibreOffice's on >= 95 % of the paragraphs and is
+never lower (an under-count is an overflow; an over-count only costs a little space); every
+break LibreOffice makes is one deck.text's rules allow (or a chop of a word wider than the
+line); baselines are exactly size x leading apart.
+
+Results with LibreOffice 7.4.7 and SAFETY = 1.004 (this corpus, seed 20240611, 400 paragraphs):
+96.0 % exact (Arial 97.5 %, Calibri 94.5 %), 0 under-counted, 16 over-counted by one line.
+Three more corpora of 1000 (seeds 1-3): 97.5 / 96.5 / 96.9 % exact, none under, at most 2 over.
+Nearly all over-counts are Calibri lines that fit only because LibreOffice kerns Carlito.
 
 Run it as a script for a report (accuracy per SAFETY value, the first mismatching lines):
 
-    .venv/bin/python tests/test_calibration.py [--keep DIR]
+    .venv/bin/python tests/test_calibration.py [--keep DIR] [--seed N] [--n N]
 """
 from __future__ import annotations
 
@@ -105,6 +112,7 @@ class Case:
     top: float = 0.0
     bottom: float = 0.0    # where the next box starts (words below belong to the next box)
     drawn: list = field(default_factory=list)   # list of lines, each a list of words
+    drawn_boxes: list = field(default_factory=list)  # the same, as pdftotext word boxes
 
     @property
     def wrap_width(self) -> float:
@@ -235,8 +243,8 @@ def _letters(s: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
-def run_calibration(workdir: Path) -> list[Case]:
-    cases = make_cases()
+def run_calibration(workdir: Path, n: int = N_PARAGRAPHS, seed: int = SEED) -> list[Case]:
+    cases = make_cases(n, seed)
     pptx = workdir / "calibration.pptx"
     build_pptx(cases, pptx)
     pages = pdf_words(render(pptx, workdir))
@@ -348,43 +356,39 @@ def test_line_pitch_is_exact(calibrated):
             assert abs((b - a) - case.size * LEADING) < 0.6, (case.text[:40], b - a)
 
 
-def report(keep: Path | None) -> None:  # pragma: no cover - a tool for tuning SAFETY
+def report(keep: Path | None, n: int, seed: int) -> None:  # pragma: no cover - tunes SAFETY
     workdir = keep or Path(tempfile.mkdtemp(prefix="deck-calibration-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    cases = run_calibration(workdir)
-    print(f"{len(cases)} paragraphs, workdir {workdir}")
+    cases = run_calibration(workdir, n, seed)
+    print(f"{len(cases)} paragraphs (seed {seed}), workdir {workdir}, SAFETY {dtext.SAFETY}")
     original = dtext.SAFETY
-    for safety in (0.99, 0.995, 1.0, 1.002, 1.005, 1.01, 1.015, 1.02, 1.03, 1.04):
+    for safety in sorted({0.995, 1.0, 1.002, 1.004, 1.006, 1.01, 1.02, original}):
         dtext.SAFETY = safety
         s = compare(cases)
-        print(f"SAFETY {safety:<6} exact {s['exact']:.1%}  under {s['under']} (max {s['max_under']})"
+        fam = {f: compare([c for c in cases if c.family == f])["exact"]
+               for f in ("Calibri", "Arial")}
+        print(f"SAFETY {safety:<6} exact {s['exact']:.1%} (Calibri {fam['Calibri']:.1%},"
+              f" Arial {fam['Arial']:.1%})  under {s['under']} (max {s['max_under']})"
               f"  over {s['over']} (max {s['max_over']})")
     dtext.SAFETY = original
     kinds: dict[str, list[str]] = {}
     for c in cases:
         for kind, ctx in classify_breaks(c):
             kinds.setdefault(kind, []).append(ctx)
-    print("LibreOffice's breaks:", {k: len(v) for k, v in kinds.items()}, kinds.get("other", [])[:5])
-    # how tight is it? for each line LibreOffice drew, the room left vs. what we measure
+    print("LibreOffice's breaks:", {k: len(v) for k, v in kinds.items()},
+          kinds.get("other", [])[:5])
     shown = 0
     for c in cases:
         ours = c.measured()
-        if [_letters(x) for x in ours] != [_letters("".join(w)) for w in c.drawn] and shown < 12:
+        if len(ours) != len(c.drawn) and shown < 12:
             shown += 1
-            print(f"\n{c.family} bold={c.bold} {c.size}pt wrap {c.wrap_width:.1f} (inset {c.inset})")
+            print(f"\n{c.family} bold={c.bold} {c.size}pt wrap {c.wrap_width:.1f}"
+                  f" (inset {c.inset})")
             for line in ours:
                 w = dtext.text_width(line.rstrip(), c.family, c.size, c.bold)
                 print(f"  ours  {w:7.1f} |{line}|")
             for words, boxes in zip(c.drawn, c.drawn_boxes):
                 print(f"  LO    {boxes[-1][2] - c.left - c.inset:7.1f} |{' '.join(words)}|")
-    # first baseline offset, for the layout engine
-    offs = {}
-    for c in cases:
-        if c.drawn_boxes:
-            base = c.drawn_boxes[0][0][3]
-            offs.setdefault((c.family, c.size), []).append(base - c.top - DEFAULT_INSET_TB)
-    for key, vals in sorted(offs.items()):
-        print(f"first line yMax below text top: {key} {min(vals):.2f}..{max(vals):.2f}")
 
 
 if __name__ == "__main__":  # pragma: no cover
@@ -392,4 +396,7 @@ if __name__ == "__main__":  # pragma: no cover
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--keep", type=Path)
-    report(ap.parse_args().keep)
+    ap.add_argument("--n", type=int, default=N_PARAGRAPHS)
+    ap.add_argument("--seed", type=int, default=SEED)
+    args = ap.parse_args()
+    report(args.keep, args.n, args.seed)

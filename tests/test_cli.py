@@ -39,6 +39,7 @@ def _slides(path: Path) -> int:
 def test_build_defaults_to_out_slug(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copy(ROOT / "outline.yaml", tmp_path / "outline.yaml")
+    shutil.copytree(ROOT / "assets", tmp_path / "assets")  # the outline's pictures travel with it
     result = run("build")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "social-enterprise.pptx").exists()

@@ -106,7 +106,7 @@ def test_same_outline_same_bytes(tmp_path):
     assert a.read_bytes() == b.read_bytes()
 
 
-def test_fixture_covers_every_kind():
-    text = (FIXTURES / "valid" / "every-kind.yaml").read_text()
+def test_fixtures_cover_every_kind():
+    text = "".join((FIXTURES / "valid" / name).read_text() for name in ("every-kind.yaml", "evidence.yaml"))
     for kind in SLIDE_KINDS:
         assert kind == "bullets" or f"kind: {kind}" in text

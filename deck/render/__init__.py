@@ -7,31 +7,59 @@ so PowerPoint and LibreOffice draw exactly what the layout measured.
 from __future__ import annotations
 
 import io
+import os
 import warnings
 from datetime import datetime
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
+from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from deck.model import Outline
-from deck.plan import Shape, SlidePlan, TextBox
+from deck.plan import Chart, Picture, Shape, SlidePlan, Table, TextBox
+from deck.render import evidence
+from deck.render.parts import Parts, Warm, save
 from deck.render.text import fill_text, pt
-from deck.theme import SLIDE_H, SLIDE_W, Theme
+from deck.theme import Theme, luminance
 
+_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 _GEOMETRY = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL}
 _LAYOUTS = {"title": "Title Slide", "content": "Title Only"}
+_PROPERTY_MAX = 255
+# The plan's footer row goes into a template layout's own footer placeholders.
+_FOOTER_PLACEHOLDERS = {"Footer": "ftr", "Slide number": "sldNum", "Date": "dt"}
+# The main text of a slide goes into the layout's body placeholder, so it shows in the outline view.
+_BODY_TEXTS = ("Body", "Message")
+_TITLE_TYPES = ("title", "ctrTitle")
 
 
 class _Renderer:
-    def __init__(self, outline: Outline, theme: Theme):
+    def __init__(self, outline: Outline, theme: Theme, warm: Warm | None = None):
         self.outline = outline
         self.theme = theme
+        if warm is None:
+            self.prs, self.layouts = self._open_base()
+        else:  # a process that builds again: copy the base it opened before
+            files = [x.file for x in (theme.template, theme.logo) if x is not None]
+            base = (repr(theme), tuple(_stamp(file) for file in files))
+            self.prs, self.layouts = warm.base(base, self._open_base)
+        # part names and notes slides without whole-package walks; slides kept between warm builds
+        self.parts = Parts(self.prs, warm, context=None if warm is None else (base, outline.language))
+
+    def _open_base(self):
+        if self.theme.template is not None:
+            from deck.render import template
+
+            # a corporate template: its masters and layouts, its sample slides removed; by slide kind
+            return template.open_for_build(self.theme.template)
         self.prs = Presentation()
         self._widen_masters()
-        self.layouts = {key: self._layout(name) for key, name in _LAYOUTS.items()}
+        self._paint_master()
+        return self.prs, {key: self._layout(name) for key, name in _LAYOUTS.items()}
 
     def _layout(self, name: str):
         for layout in self.prs.slide_layouts:
@@ -43,8 +71,8 @@ class _Renderer:
         """The base template is 4:3; stretch its master and layouts to 16:9 so slides a
         presenter adds by hand in PowerPoint line up with ours."""
         old_w = self.prs.slide_width
-        self.prs.slide_width = pt(SLIDE_W)
-        self.prs.slide_height = pt(SLIDE_H)
+        self.prs.slide_width = pt(self.theme.geometry.width)
+        self.prs.slide_height = pt(self.theme.geometry.height)
         factor = self.prs.slide_width / old_w
         master = self.prs.slide_master
         for shapes in [master.shapes] + [layout.shapes for layout in master.slide_layouts]:
@@ -52,6 +80,32 @@ class _Renderer:
                 if shape.left is not None and shape.width is not None:
                     shape.left = Emu(int(shape.left * factor))
                     shape.width = Emu(int(shape.width * factor))
+
+    def _paint_master(self) -> None:
+        """The theme's background on the master and its colours and fonts in the master's theme,
+        so a slide a presenter adds by hand in PowerPoint matches the deck."""
+        palette = self.theme.palette
+        master = self.prs.slide_master
+        master.background.fill.solid()
+        master.background.fill.fore_color.rgb = self.colour("background")
+        dark = luminance(palette.background) < luminance(palette.ink)
+        dk1, lt1 = (palette.background, palette.ink) if dark else (palette.ink, palette.background)
+        dk2, lt2 = (palette.soft, palette.muted) if dark else (palette.hex("accent"), palette.soft)
+        colours = {"dk1": dk1, "lt1": lt1, "dk2": dk2, "lt2": lt2, "accent1": palette.accent,
+                   "accent2": palette.highlight}
+        theme_part = master.part.part_related_by(RT.THEME)
+        root = etree.fromstring(theme_part.blob)
+        for name, value in colours.items():
+            slot = root.find(f".//a:clrScheme/a:{name}", _NS)
+            for child in list(slot):
+                slot.remove(child)
+            etree.SubElement(slot, qn("a:srgbClr")).set("val", value)
+        for scheme, face in (("majorFont", self.theme.title_font), ("minorFont", self.theme.font)):
+            root.find(f".//a:fontScheme/a:{scheme}/a:latin", _NS).set("typeface", face)
+        theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        if dark:
+            clr_map = master._element.find(qn("p:clrMap"))
+            clr_map.set("bg1", "dk1"), clr_map.set("tx1", "lt1"), clr_map.set("bg2", "dk2"), clr_map.set("tx2", "lt2")
 
     def colour(self, role: str) -> RGBColor:
         return RGBColor.from_string(self.theme.palette.hex(role))
@@ -86,29 +140,83 @@ class _Renderer:
 
     # -- slides ----------------------------------------------------------------------------------
     def add_slide(self, plan: SlidePlan) -> None:
-        slide = self.prs.slides.add_slide(self.layouts[plan.layout])
+        templated = self.theme.template is not None
+        layout = self.layouts[plan.kind if templated else plan.layout]
+        key = self.parts.key(plan)
+        if self.parts.reuse(key, layout):  # the same slide as in the previous build
+            return
+        slide = self.prs.slides.add_slide(layout)
         if plan.background:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = self.colour(plan.background)
         title = slide.shapes.title
         self._place(title, plan.title)
-        subtitle = next((ph for ph in slide.placeholders if ph.placeholder_format.idx == 1), None)
-        if subtitle is not None:
-            if plan.subtitle is not None:
-                self._place(subtitle, plan.subtitle)
-            else:
-                subtitle._element.getparent().remove(subtitle._element)
-        for item in plan.items:
+        items = plan.items
+        if templated:
+            _plain_runs(title.text_frame, self.theme.title_font)
+            items = self._into_placeholders(slide, layout, plan)
+        else:
+            subtitle = next((ph for ph in slide.placeholders if ph.placeholder_format.idx == 1), None)
+            if subtitle is not None:
+                if plan.subtitle is not None:
+                    self._place(subtitle, plan.subtitle)
+                else:
+                    subtitle._element.getparent().remove(subtitle._element)
+        # New shape ids count on from the highest id so far, as without it, but without searching
+        # every id of the slide for each new shape (quadratic on a busy slide). The one Slide
+        # object that adds shapes holds the count, so ids cannot collide.
+        slide.shapes.turbo_add_enabled = True
+        for item in items:
             if isinstance(item, Shape):
                 self.add_shape(slide, item)
+            elif isinstance(item, Picture):
+                evidence.add_picture(slide, item)
+            elif isinstance(item, Chart):
+                evidence.add_chart(slide, item, self.theme, self.outline.language)
+            elif isinstance(item, Table):
+                evidence.add_table(slide, item, self.theme, self.outline.language)
             else:
                 self.add_text(slide, item)
         if plan.notes:
-            frame = slide.notes_slide.notes_text_frame
+            frame = self.parts.notes_slide(slide).notes_text_frame
             frame.text = plan.notes
             for paragraph in frame.paragraphs:
                 for run in paragraph.runs:
                     run._r.get_or_add_rPr().set("lang", self.outline.language)
+        self.parts.remember(key, slide)
+
+    def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list:
+        """On a template's layout: the subtitle, the main text and the footer row into the
+        layout's placeholders; every placeholder left empty removed (it would show "Click to add
+        text"). Returns the items still to draw."""
+        from deck.render import template
+
+        others = sorted((ph for ph in slide.placeholders if _ph_type(ph) not in _TITLE_TYPES),
+                        key=lambda ph: (ph.top or 0, ph.left or 0))
+        rest = []
+        if plan.subtitle is not None:
+            if others:
+                placeholder = others.pop(0)
+                self._place(placeholder, plan.subtitle)
+                _plain_runs(placeholder.text_frame, self.theme.font)
+            else:
+                rest.append(plan.subtitle)
+        for item in plan.items:
+            if isinstance(item, TextBox) and item.name in _BODY_TEXTS and others:
+                placeholder = others.pop(0)
+                self._place(placeholder, item)
+                _plain_runs(placeholder.text_frame, self.theme.font)
+                continue
+            if isinstance(item, TextBox) and item.name in _FOOTER_PLACEHOLDERS:
+                placeholder = template.carry_placeholder(slide, layout, _FOOTER_PLACEHOLDERS[item.name])
+                if placeholder is not None:
+                    self._place(placeholder, item)
+                    _plain_runs(placeholder.text_frame, self.theme.font)
+                    continue
+            rest.append(item)
+        for placeholder in others:
+            placeholder._element.getparent().remove(placeholder._element)
+        return rest
 
     def _place(self, placeholder, box: TextBox) -> None:
         placeholder.left, placeholder.top = pt(box.box.x), pt(box.box.y)
@@ -118,26 +226,60 @@ class _Renderer:
     def core_properties(self, modified: datetime) -> None:
         props = self.prs.core_properties
         outline = self.outline
-        props.title = outline.title
-        props.subject = outline.subtitle or ""
-        props.author = outline.author or ""
+        props.title = _property(outline.title)
+        props.subject = _property(outline.subtitle or "")
+        props.author = _property(outline.author or "")
         props.language = outline.language
-        props.keywords = ", ".join(s.title for s in outline.sections)
-        props.comments = outline.source or ""
+        props.keywords = _property(", ".join(s.title for s in outline.sections), ", ")
+        props.comments = _property(outline.source or "")
         props.last_modified_by = ""
         props.revision = 1
         props.created = modified
         props.modified = modified
 
 
-def render(outline: Outline, theme: Theme, slides: list[SlidePlan], modified: datetime) -> bytes:
-    """The deck as bytes; any warning python-pptx or lxml raises while saving is an error."""
+def _ph_type(placeholder) -> str:
+    ph = placeholder._element.find(".//" + qn("p:ph"))
+    return ph.get("type", "obj") if ph is not None else ""
+
+
+def _plain_runs(frame, typeface: str) -> None:
+    """A template's placeholder may set capitals, letter spacing or another font for its text;
+    the layout measured plain text in the theme's font, so say so on every run."""
+    for r_pr in frame._txBody.iter(qn("a:rPr")):
+        r_pr.set("cap", "none")
+        r_pr.set("spc", "0")
+        for tag in ("a:latin", "a:cs"):
+            face = r_pr.find(qn(tag))
+            if face is not None:
+                face.set("typeface", typeface)
+
+
+def _stamp(path) -> tuple:
+    """A file as it is now: an edited template or logo is read again."""
+    stat = os.stat(path)
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _property(text: str, separator: str = " ") -> str:
+    """Document properties hold at most 255 characters (python-pptx raises beyond): a deck with
+    many sections or a long source must still build, so cut at the last separator that fits."""
+    if len(text) <= _PROPERTY_MAX:
+        return text
+    cut = text[: _PROPERTY_MAX - 1]
+    head = cut.rpartition(separator)[0] or cut
+    return head.rstrip(" ,") + "…"
+
+
+def render(outline: Outline, theme: Theme, slides: list[SlidePlan], modified: datetime,
+           warm: Warm | None = None) -> bytes:
+    """The deck as bytes; any warning python-pptx or lxml raises while saving is an error.
+
+    `warm` (a process that builds again and again) keeps the base and the slides for the next build."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        renderer = _Renderer(outline, theme)
+        renderer = _Renderer(outline, theme, warm)
         for plan in slides:
             renderer.add_slide(plan)
         renderer.core_properties(modified)
-        out = io.BytesIO()
-        renderer.prs.save(out)
-    return out.getvalue()
+        return save(renderer.prs)  # uncompressed: the package stage compresses every entry once

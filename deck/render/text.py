@@ -30,7 +30,11 @@ def fill_text(frame, box: TextBox, theme: Theme, language: str) -> None:
         if child.tag in _AUTOFIT:
             body_pr.remove(child)
     etree.SubElement(body_pr, qn("a:noAutofit"))
-    for i, para in enumerate(box.paras):
+    fill_paragraphs(frame, box.paras, theme, language)
+
+
+def fill_paragraphs(frame, paras, theme: Theme, language: str) -> None:
+    for i, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         _fill_para(paragraph, para, theme, language)
 

@@ -1,0 +1,72 @@
+"""The pictures an outline points at, checked before anything is laid out or written.
+
+Layout stays pure: it gets each picture's pixel size from here, keyed by the slide's path.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from deck.errors import DeckError, Problem
+from deck.loader import Loaded
+
+MAX_PIXELS = 50_000_000  # larger pictures bloat the deck and slow PowerPoint for no visible gain
+FORMATS = {"PNG": "png", "JPEG": "jpeg", "GIF": "gif"}
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    file: Path
+    width: int
+    height: int
+    format: str
+
+
+def inspect_image(file: Path) -> ImageInfo:
+    """Pixel size and format, or ValueError((problem, hint)) saying why the file cannot be shown."""
+    from PIL import Image, UnidentifiedImageError
+
+    head = file.read_bytes()[:512].lstrip()
+    if file.suffix.lower() == ".svg" or head.startswith((b"<svg", b"<?xml")):
+        raise ValueError(("SVG pictures are not supported",
+                          "export the drawing as PNG, e.g. `rsvg-convert -o picture.png picture.svg`"))
+    try:
+        with Image.open(file) as image:
+            width, height = image.size
+            kind = image.format
+            if width * height > MAX_PIXELS:
+                raise ValueError((f"is {width} x {height} pixels, more than {MAX_PIXELS // 1_000_000} megapixels",
+                                  "scale the picture down; 3000 pixels wide is plenty for a slide"))
+            if kind not in FORMATS:
+                raise ValueError((f"is a {kind} picture; deck takes PNG, JPEG and GIF",
+                                  "save it as PNG or JPEG"))
+            image.verify()  # reads the whole file: a truncated or damaged picture fails here
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        raise ValueError(("is not a picture deck can read (or it is damaged)",
+                          "use a PNG, JPEG or GIF file")) from None
+    return ImageInfo(file, width, height, FORMATS[kind])
+
+
+def collect(loaded: Loaded, allow_outside: bool = False) -> dict[tuple, ImageInfo]:
+    """Every picture of the outline by its slide's path; all problems at once."""
+    found: dict[tuple, ImageInfo] = {}
+    problems: list[Problem] = []
+    for s, section in enumerate(loaded.outline.sections):
+        for n, slide in enumerate(section.slides):
+            if slide.kind != "image":
+                continue
+            path = ("sections", s, "slides", n)
+            from deck.paths import resolve_asset
+
+            try:
+                file = resolve_asset(loaded.source, slide.image, path + ("image",), allow_outside)
+                found[path] = inspect_image(file)
+            except DeckError as err:
+                problems.extend(err.problems)
+            except ValueError as err:
+                message, hint = err.args[0]
+                problems.append(loaded.source.problem(path + ("image",), f"'{slide.image}' {message}"
+                                                      if not message.startswith("SVG") else message, hint))
+    if problems:
+        raise DeckError(problems)
+    return found

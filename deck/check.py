@@ -1,0 +1,154 @@
+"""One check: outline file -> a report of findings, never an exception for a problem of the input.
+
+Used by `deck check`, `deck build --strict` and `deck build --watch --strict`. Problems that stop
+a build become error findings: `schema` when the outline cannot be read or does not follow the
+format, `build` when it cannot be made into a deck (an unknown theme, a missing picture, a text
+that cannot fit); then the design rules of deck.lint run over the outline and its plan.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deck.errors import DeckError, Problem
+from deck.labels import labels_for
+from deck.lint import SEVERITIES, Finding, from_error, lint
+from deck.model import Outline
+
+# The shape of `deck check --format json`; schema/check.schema.json describes it for tools.
+JSON_VERSION = 1
+
+
+@dataclass
+class Report:
+    outline: Path
+    findings: list[Finding] = field(default_factory=list)
+    slides: int | None = None  # None when the outline could not be planned
+    minutes: float | None = None
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def fails(self, strict: bool = False) -> bool:
+        """Errors always fail; warnings only under --strict; information never."""
+        return self.count("error") > 0 or (strict and self.count("warning") > 0)
+
+    def summary(self) -> str:
+        """'ok' or '1 error, 2 warnings', with the information count: for the last line of `check`."""
+        counts = [(self.count(s), s) for s in SEVERITIES]
+        problems = [_plural(n, "error" if s == "error" else "warning") for n, s in counts[:2] if n]
+        status = ", ".join(problems) if problems else "ok"
+        notes = counts[2][0]
+        return status + (f", {_plural(notes, 'note')}" if notes else "")
+
+    def as_json(self, strict: bool = False) -> dict:
+        """The documented JSON shape of `check --format json` (README, "deck check")."""
+        return {
+            "version": JSON_VERSION,
+            "outline": str(self.outline),
+            "ok": not self.fails(strict),
+            "strict": strict,
+            "slides": self.slides,
+            "minutes": self.minutes,
+            "counts": {s: self.count(s) for s in SEVERITIES},
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def check(outline_path: Path, theme: str | None = None, allow_small: bool = False,
+          allow_outside: bool = False) -> Report:
+    """Every finding for one outline file: schema or build errors, else the design rules."""
+    from deck.build import plan
+    from deck.loader import load
+
+    report = Report(outline_path)
+    try:
+        load(outline_path)
+    except DeckError as err:
+        report.findings = from_error(err, "schema")
+        return report
+    try:
+        # plan() loads again: the outline is read twice, so that a problem of the format and a
+        # problem of the deck keep their own rule ids without check re-implementing build's steps.
+        loaded, planned = plan(outline_path, theme, allow_small, allow_outside)
+        chosen = planned.theme  # the look build would use: a built-in theme or a template, with the brand
+    except DeckError as err:
+        report.findings = from_error(err, "build")
+        return report
+    findings = lint(loaded.outline, loaded.source, chosen, planned.slides)
+    report.findings = sorted(findings + notices(planned.notices, loaded.source.file), key=lambda f: f.line or 0)
+    report.slides = len(planned.slides)
+    report.minutes = planned.minutes
+    return report
+
+
+# Notices the design rules already report, with their line: fit-continued and language.
+_COVERED = re.compile(r" continues on \d+ slides$| has no labels; ")
+
+
+def notices(texts: list[str], file: str) -> list[Finding]:
+    """Build's other notices (a brand colour made darker, a template's layout mapping, …) as
+    `notice` information, so that `check` says everything `build` would."""
+    found = []
+    for text in texts:
+        if _COVERED.search(text):
+            continue
+        line = None
+        if text.startswith(f"{file}:"):
+            text = text[len(file) + 1:].lstrip()
+            number, colon, rest = text.partition(": ")
+            if colon and number.isdigit():
+                line, text = int(number), rest
+        found.append(Finding("notice", "info", file, line, (), text))
+    return found
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A section in the storyline: its number, title, minutes and the headlines of its slides."""
+
+    number: int
+    title: str
+    minutes: float | None
+    headlines: list[str]
+
+
+def storyline(outline: Outline) -> list[Chapter]:
+    """The headlines in order, section by section: the argument in one screen (`check --titles`).
+
+    A quote slide without a title shows the title deck gives it ("Quote: <by>")."""
+    labels, _ = labels_for(outline.language)
+    chapters = []
+    for number, section in enumerate(outline.sections, start=1):
+        headlines = [slide.title if slide.title is not None else f"{labels['quote']}: {slide.by}"
+                     for slide in section.slides]
+        chapters.append(Chapter(number, section.title, section.minutes, headlines))
+    return chapters
+
+
+class Refused(DeckError):
+    """`build --strict` found warnings or errors: the findings are the message; nothing was written."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        shown = [f for f in report.findings if f.severity != "info"]
+        super().__init__([Problem(f.file, f.line, f.path, f.message, f.hint) for f in shown])
+        self.text = "\n".join(str(f) for f in shown)
+        self.text += f"\n{report.outline}: {report.summary()}; --strict builds only without warnings: nothing was written"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def require_clean(outline_path: Path, theme: str | None = None, allow_small: bool = False,
+                  allow_outside: bool = False) -> Report:
+    """The report when it has neither errors nor warnings; otherwise Refused (`build --strict`)."""
+    report = check(outline_path, theme, allow_small, allow_outside)
+    if report.fails(strict=True):
+        raise Refused(report)
+    return report

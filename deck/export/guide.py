@@ -1,0 +1,158 @@
+"""The facilitator guide: everything a presenter needs to run the session, from the outline alone.
+
+A run sheet (clock time, section, slides, minutes), then per section and slide the speaker
+notes, the questions with their prompts and the exercises, and last the materials the
+exercises call for. Every word is the outline's or a label in the deck's language. Pure.
+"""
+from __future__ import annotations
+
+from deck import timing
+from deck.export.document import Document, Heading, Inline, Items, Paragraph, Span, Table, plain, strong
+from deck.labels import labels_for
+from deck.model import ExerciseSlide, Notes, Outline, QuestionSlide, Section
+
+DASH = "–"
+
+
+def slide_title(slide, labels: dict[str, str]) -> str:
+    """The slide's title as the deck shows it (a quote without one is titled by its author)."""
+    return slide.title or f"{labels['quote']}: {slide.by}"
+
+
+def _minutes(value: float, labels: dict[str, str]) -> str:
+    return f"{timing.format_minutes(value)} {labels['minutes']}"
+
+
+def guide_document(outline: Outline) -> Document:
+    labels, _ = labels_for(outline.language)
+    times = timing.section_times(outline)
+    blocks: list = [Heading(1, plain(f"{labels['guide']}: {outline.title}"))]
+    if outline.subtitle:
+        blocks.append(Paragraph((Span(outline.subtitle, italic=True),)))
+    meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
+    if meta:
+        blocks.append(Paragraph(plain(meta)))
+    session = _session(outline, labels)
+    if session:
+        blocks.append(Paragraph(session))
+    blocks.append(Heading(2, plain(labels["run_sheet"])))
+    blocks.append(_run_sheet(outline, times, labels))
+    for timed in times:
+        blocks.extend(_section(timed, labels))
+    blocks.extend(_materials(outline, labels))
+    return Document(f"{labels['guide']}: {outline.title}", outline.language, tuple(blocks))
+
+
+def _session(outline: Outline, labels: dict[str, str]) -> Inline | None:
+    """The session line, e.g. "Session: 09:30–11:00, 90 min; planned 95 min"."""
+    workshop = outline.workshop
+    parts = []
+    if workshop and workshop.start and workshop.minutes:
+        start = workshop.start_minutes()
+        parts.append(f"{timing.clock(start)}{DASH}{timing.clock(start + workshop.minutes)}")
+    elif workshop and workshop.start:
+        parts.append(timing.clock(workshop.start_minutes()))
+    if workshop and workshop.minutes:
+        parts.append(_minutes(workshop.minutes, labels))
+    text = ", ".join(parts)
+    planned = timing.planned_total(outline)
+    if planned is not None and (workshop is None or workshop.minutes != planned):
+        text += ("; " if text else "") + f"{labels['planned']} {_minutes(planned, labels)}"
+    return (strong(f"{labels['session']}:"), Span(" " + text)) if text else None
+
+
+def _run_sheet(outline: Outline, times: list[timing.SectionTime], labels: dict[str, str]) -> Table:
+    rows = []
+    for timed in times:
+        section = timed.section
+        titles = " · ".join(slide_title(s, labels) for s in section.slides)
+        rows.append((plain(timed.clock or ""), plain(f"{timed.index + 1}. {section.title}"), plain(titles),
+                     plain(timing.format_minutes(section.minutes) if section.minutes else "")))
+    end = timing.end_time(outline)
+    total = timing.planned_total(outline)
+    if end is not None or total is not None:
+        rows.append((plain(timing.clock(end) if end is not None else ""), (strong(labels["end"]),), plain(""),
+                     (strong(timing.format_minutes(total)),) if total is not None else plain("")))
+    header = (labels["time"], labels["section"], labels["slides"], labels["minutes"])
+    return Table(header, tuple(rows), right=(3,), widths=(9, 19, 64, 8))
+
+
+def _section(timed: timing.SectionTime, labels: dict[str, str]) -> list:
+    section: Section = timed.section
+    heading = f"{timed.index + 1}. {section.title}"
+    heading += "".join(f" · {x}" for x in (timed.clock, section.minutes and _minutes(section.minutes, labels)) if x)
+    blocks: list = [Heading(2, plain(heading))]
+    if section.message:
+        blocks.append(Paragraph((Span(section.message, italic=True),)))
+    for slide in section.slides:
+        minutes = timing.slide_minutes(slide)
+        title = slide_title(slide, labels) + (f" · {_minutes(minutes, labels)}" if minutes else "")
+        blocks.append(Heading(3, plain(title)))
+        if isinstance(slide, QuestionSlide):
+            blocks.extend(_question(slide, labels))
+        elif isinstance(slide, ExerciseSlide):
+            blocks.extend(_exercise(slide, labels))
+        blocks.extend(_notes(slide.notes, labels))
+    return blocks
+
+
+def _question(slide: QuestionSlide, labels: dict[str, str]) -> list:
+    label = labels["discussion"] + (f" · {_minutes(slide.minutes, labels)}" if slide.minutes else "")
+    blocks: list = [Paragraph((strong(f"{label}:"), Span(f" {slide.question}")))]
+    if slide.prompts:
+        blocks.append(Items(tuple(plain(p) for p in slide.prompts)))
+    return blocks
+
+
+def _exercise(slide: ExerciseSlide, labels: dict[str, str]) -> list:
+    label = f"{labels['exercise']} · {_minutes(slide.minutes, labels)}"
+    blocks: list = [Paragraph((strong(f"{label}:"), Span(f" {slide.task}")))]
+    facts = _exercise_facts(slide, labels)
+    if facts:
+        blocks.append(Items(tuple(facts)))
+    return blocks
+
+
+def _exercise_facts(slide: ExerciseSlide, labels: dict[str, str]) -> list[Inline]:
+    facts = []
+    if slide.groups:
+        facts.append((strong(f"{labels['groups']}:"), Span(f" {slide.groups}")))
+    if slide.deliverable:
+        facts.append((strong(f"{labels['deliverable']}:"), Span(f" {slide.deliverable}")))
+    return facts
+
+
+def _notes(notes: Notes | None, labels: dict[str, str]) -> list:
+    """The speaker notes as in the deck: free text first, then say/ask/do, then the bridge."""
+    if notes is None:
+        return []
+    blocks: list = []
+    if notes.text:
+        for paragraph in notes.text.strip().split("\n\n"):
+            if paragraph.strip():
+                blocks.append(Paragraph(plain(paragraph.strip())))
+    for key in ("say", "ask", "do"):
+        points = getattr(notes, key)
+        if points:
+            blocks.append(Paragraph((strong(f"{labels[key]}:"),)))
+            blocks.append(Items(tuple(plain(p.strip()) for p in points)))
+    if notes.next:
+        blocks.append(Paragraph((strong(f"{labels['next']}:"), Span(f" {notes.next.strip()}"))))
+    return blocks
+
+
+def _materials(outline: Outline, labels: dict[str, str]) -> list:
+    """What the exercises ask for (their groups and deliverables), nothing added."""
+    items = []
+    for index, section in enumerate(outline.sections):
+        for slide in section.slides:
+            if isinstance(slide, ExerciseSlide) and (slide.groups or slide.deliverable):
+                lead = (strong(slide_title(slide, labels)),
+                        Span(f" ({index + 1}. {section.title}, {_minutes(slide.minutes, labels)})"))
+                facts = _exercise_facts(slide, labels)
+                joined: list = list(lead)
+                for n, fact in enumerate(facts):
+                    joined.append(Span("; " if n else ": "))
+                    joined.extend(fact)
+                items.append(tuple(joined))
+    return [Heading(2, plain(labels["materials"])), Items(tuple(items))] if items else []

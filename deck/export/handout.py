@@ -1,0 +1,35 @@
+"""The participants' handout: the argument on one page, without the presenter's notes.
+
+The title and subtitle, then per section its title and message, its key figures (value and
+label), its quotes with their attribution and its discussion questions. Speaker notes,
+exercises' instructions and timings stay in the facilitator guide. Pure.
+"""
+from __future__ import annotations
+
+from deck.export.document import Document, Heading, Items, Paragraph, Quote, Span, plain, strong
+from deck.labels import labels_for
+from deck.model import Outline, QuestionSlide, QuoteSlide, StatsSlide
+
+
+def handout_document(outline: Outline) -> Document:
+    labels, _ = labels_for(outline.language)
+    blocks: list = [Heading(1, plain(outline.title))]
+    if outline.subtitle:
+        blocks.append(Paragraph((Span(outline.subtitle, italic=True),)))
+    for index, section in enumerate(outline.sections):
+        blocks.append(Heading(2, plain(f"{index + 1}. {section.title}")))
+        if section.message:
+            blocks.append(Paragraph((strong(section.message),)))
+        figures = [(strong(stat.value), Span(f" {stat.label}"))
+                   for slide in section.slides if isinstance(slide, StatsSlide) for stat in slide.stats]
+        if figures:
+            blocks.append(Items(tuple(figures)))
+        for slide in section.slides:
+            if isinstance(slide, QuoteSlide):
+                by = slide.by + (f", {slide.role}" if slide.role else "")
+                blocks.append(Quote((Span(f"“{slide.quote}”"), Span(f" — {by}"))))
+            elif isinstance(slide, QuestionSlide):
+                blocks.append(Paragraph((strong(f"{labels['discussion']}:"), Span(f" {slide.question}"))))
+    if outline.source:
+        blocks.append(Paragraph((Span(f"{labels['source']}: {outline.source}", italic=True),)))
+    return Document(outline.title, outline.language, tuple(blocks), compact=True)

@@ -1,0 +1,62 @@
+"""Which metrics measure a font family: exact ones, or a conservative stand-in.
+
+deck ships the metrics of Calibri and Arial (deck/text.py). Their metric twins measure exactly
+the same (Carlito is Calibri, Liberation Sans and Arimo are Arial, Arial was drawn to
+Helvetica's widths). Any other family (a brand font, a template's theme font) is measured as
+Arial, the wider of the two, with every width counted 20 % wider: enough for the common text
+faces (Segoe UI, Aptos, Georgia, Verdana, Calibri Light), so text set in them stays inside its
+box at the cost of an earlier shrink or continuation. deck says so once per build.
+
+Same calls as deck.text (`wrap`, `line_count`, `text_width`), with any family name.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from deck import text as _text
+
+STAND_IN = "Arial"
+STAND_IN_MARGIN = 1.2
+
+_TWINS = {
+    "calibri": "Calibri",
+    "carlito": "Calibri",
+    "arial": "Arial",
+    "liberation sans": "Arial",
+    "arimo": "Arial",
+    "helvetica": "Arial",
+}
+
+
+@lru_cache(maxsize=64)
+def measured_as(family: str) -> tuple[str, float]:
+    """(family deck.text measures, width factor): factor 1.0 means exact."""
+    twin = _TWINS.get(family.strip().lower())
+    return (twin, 1.0) if twin else (STAND_IN, STAND_IN_MARGIN)
+
+
+def is_exact(family: str) -> bool:
+    return measured_as(family)[1] == 1.0
+
+
+def stand_in_notice(family: str, where: str) -> str | None:
+    """What to tell the user when `family` (named by `where`) can only be estimated."""
+    if is_exact(family):
+        return None
+    return (f"{where}: deck has no metrics for the font '{family}'; it measures text as {STAND_IN} "
+            f"+{round((STAND_IN_MARGIN - 1) * 100)} % so nothing overflows; check the spacing in PowerPoint, "
+            "or use Calibri or Arial for exact fitting")
+
+
+def wrap(text: str, family: str, size: float, width: float, bold: bool = False) -> list[str]:
+    base, factor = measured_as(family)
+    return _text.wrap(text, base, size, width / factor, bold)
+
+
+def line_count(text: str, family: str, size: float, width: float, bold: bool = False) -> int:
+    return len(wrap(text, family, size, width, bold))
+
+
+def text_width(text: str, family: str, size: float, bold: bool = False) -> float:
+    base, factor = measured_as(family)
+    return _text.text_width(text, base, size, bold) * factor

@@ -1,0 +1,74 @@
+"""The look of one build: a built-in theme or a corporate template, with the outline's brand.
+
+Precedence: `--template PATH`, then `--theme NAME`, then the outline's `theme:` (a built-in name,
+or a .pptx/.potx path relative to the outline). A template is read once here; render opens it
+again to build on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from deck import fonts
+from deck.brand import apply_brand
+from deck.errors import DeckError
+from deck.loader import Loaded
+from deck.theme import THEMES, Theme, contrast_problems, is_template
+
+
+@dataclass(frozen=True)
+class Look:
+    theme: Theme
+    notices: list[str]
+
+
+def choose(loaded: Loaded, theme: str | None = None, template: Path | None = None,
+           allow_outside: bool = False) -> Look:
+    outline, source = loaded.outline, loaded.source
+    notices: list[str] = []
+    if template is not None:
+        chosen = _from_template(loaded, template, str(template), None)
+    elif theme is not None and is_template(theme):
+        chosen = _from_template(loaded, Path(theme), theme, None)
+    elif theme is not None:
+        if theme not in THEMES:
+            raise DeckError.simple("--theme", f"unknown theme '{theme}'",
+                                   f"built-in themes: {', '.join(THEMES)}; a template goes with --template PATH")
+        chosen = THEMES[theme]
+    elif is_template(outline.theme):
+        from deck.paths import resolve_asset
+
+        file = resolve_asset(source, outline.theme, ("theme",), allow_outside)
+        chosen = _from_template(loaded, file, outline.theme,
+                                lambda message, hint: source.problem(("theme",), message, hint))
+    elif outline.theme in THEMES:
+        chosen = THEMES[outline.theme]
+    else:
+        raise DeckError(source.problem(("theme",), f"unknown theme '{outline.theme}'",
+                                       f"built-in themes: {', '.join(THEMES)}, or the path of a .pptx/.potx "
+                                       "template"))
+    if chosen.template is None and outline.layouts:
+        notices.append(f"{source.file}:{source.line(('layouts',))}: layouts: applies to a template theme only; "
+                       "ignored")
+    if chosen.template is not None:
+        for family, where in ((chosen.font, "body"), (chosen.title_font, "headings")):
+            notice = fonts.stand_in_notice(family, f"{chosen.template.shown}: the template's {where} font")
+            if notice and not (outline.brand and outline.brand.font):
+                notices.append(notice)
+    chosen, brand_notices = apply_brand(chosen, loaded, allow_outside)
+    if chosen.template is not None:
+        # The template's own colours are kept even where deck's rules ask for more contrast.
+        notices += [f"{chosen.template.shown}: {problem}; deck keeps the template's colours"
+                    for problem in contrast_problems(chosen.palette)]
+    return Look(chosen, notices + brand_notices)
+
+
+def _from_template(loaded: Loaded, file: Path, shown: str, problem) -> Theme:
+    from deck.render.template import failing, read
+    from deck.template import choose_layouts, theme_from
+
+    source = loaded.source
+    spec = read(file, shown, failing(shown, problem))
+    spec = choose_layouts(spec, loaded.outline.layouts,
+                          lambda path, message, hint: source.problem(path, message, hint))
+    return replace(theme_from(spec), name=f"template {shown}")

@@ -1,0 +1,167 @@
+"""Pictures, native charts and tables onto a slide, exactly as the plan placed them."""
+from __future__ import annotations
+
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.text import MSO_ANCHOR
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from deck.plan import Chart, Picture, Table
+from deck.render.text import fill_paragraphs, pt
+from deck.theme import Theme
+
+_CHART_TYPES = {
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "line": XL_CHART_TYPE.LINE_MARKERS,
+    "pie": XL_CHART_TYPE.PIE,
+    "doughnut": XL_CHART_TYPE.DOUGHNUT,
+}
+_DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def add_picture(slide, item: Picture) -> None:
+    b = item.box
+    picture = slide.shapes.add_picture(item.file, pt(b.x), pt(b.y), pt(b.w), pt(b.h))
+    picture.crop_left, picture.crop_top, picture.crop_right, picture.crop_bottom = item.crop
+    c_nv_pr = picture._element.nvPicPr.cNvPr
+    c_nv_pr.set("name", item.name)
+    # python-pptx puts the file name in the alt text; screen readers would read it aloud.
+    c_nv_pr.set("descr", item.alt)
+    if item.decorative:
+        ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
+        ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_DECORATIVE_EXT)
+        etree.SubElement(ext, f"{{{_DECORATIVE_NS}}}decorative", nsmap={"adec": _DECORATIVE_NS}, val="1")
+
+
+def _rgb(theme: Theme, role: str) -> RGBColor:
+    return RGBColor.from_string(theme.palette.hex(role))
+
+
+def add_chart(slide, item: Chart, theme: Theme, language: str) -> None:
+    data = CategoryChartData(number_format=item.number_format)
+    data.categories = item.categories
+    for name, values in item.series:
+        data.add_series(name, values)
+    b = item.box
+    frame = slide.shapes.add_chart(_CHART_TYPES[item.type], pt(b.x), pt(b.y), pt(b.w), pt(b.h), data)
+    frame.name = item.name
+    chart = frame.chart
+    chart.has_title = False  # the slide's headline states the finding
+    chart.font.size = Pt(item.size)
+    chart.font.name = theme.font
+    chart.font.color.rgb = _rgb(theme, "ink")
+    for d in chart._chartSpace.get_or_add_txPr().iter(qn("a:defRPr")):
+        d.set("lang", language)
+    chart.has_legend = item.legend
+    if item.legend:
+        # A doughnut names its slices beside the ring; bars and lines name their series above.
+        chart.legend.position = XL_LEGEND_POSITION.RIGHT if item.type == "doughnut" else XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(item.size)
+    plot = chart.plots[0]
+    round_chart = item.type in ("pie", "doughnut")
+    plot.vary_by_categories = round_chart
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = item.number_format
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.font.size = Pt(item.size)
+    if round_chart:
+        _colour_points(plot.series[0], item.colours, theme)
+        if item.type == "pie":
+            labels.show_category_name = True
+            labels.position = XL_LABEL_POSITION.OUTSIDE_END
+            _label_separator(labels._element, "\n")
+        else:
+            # Values sit on the ring, white on the palette's dark colours; names are in the legend.
+            labels.font.color.rgb = _rgb(theme, "on_accent")
+            labels.font.bold = True
+            hole = plot._element.find(qn("c:holeSize"))
+            if hole is not None:
+                hole.set("val", "55")  # python-pptx's 10 % hole reads as a pie
+        return
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END if item.type != "line" else XL_LABEL_POSITION.ABOVE
+    if len(item.series) == 1 and item.type != "line":
+        _colour_points(plot.series[0], item.colours, theme)
+    else:
+        for series, role in zip(plot.series, item.colours):
+            if item.type == "line":
+                series.format.line.color.rgb = _rgb(theme, role)
+                series.format.line.width = Pt(3)
+                series.marker.format.fill.solid()
+                series.marker.format.fill.fore_color.rgb = _rgb(theme, role)
+                series.marker.format.line.color.rgb = _rgb(theme, role)
+                series.smooth = False
+            else:
+                series.format.fill.solid()
+                series.format.fill.fore_color.rgb = _rgb(theme, role)
+    if item.type != "line":
+        plot.gap_width = 60
+        plot.overlap = 0 if len(item.series) == 1 else -10
+    value_axis, category_axis = chart.value_axis, chart.category_axis
+    # Direct labels carry the numbers; a line chart keeps a light scale to read the trend against.
+    value_axis.visible = item.type == "line"
+    value_axis.has_major_gridlines = item.type == "line"
+    if item.type == "line":
+        value_axis.major_gridlines.format.line.color.rgb = _rgb(theme, "rule")
+        value_axis.tick_labels.number_format = item.number_format
+        value_axis.tick_labels.number_format_is_linked = False
+        value_axis.format.line.fill.background()
+    category_axis.format.line.color.rgb = _rgb(theme, "rule")
+    # Bars are drawn bottom-up; reversed, they read top-down in the outline's order.
+    category_axis.reverse_order = item.type == "bar"
+    category_axis.has_major_gridlines = False
+
+
+def _label_separator(d_lbls, text: str) -> None:
+    """Name and value on two lines; python-pptx has no API for c:separator, which sits before these."""
+    separator = etree.Element(qn("c:separator"))
+    separator.text = text
+    later = [d_lbls.find(qn(tag)) for tag in ("c:showLeaderLines", "c:leaderLines", "c:extLst")]
+    later = [e for e in later if e is not None]
+    if later:
+        later[0].addprevious(separator)
+    else:
+        d_lbls.append(separator)
+
+
+def _colour_points(series, roles: tuple[str, ...], theme: Theme) -> None:
+    for point, role in zip(series.points, roles):
+        point.format.fill.solid()
+        point.format.fill.fore_color.rgb = _rgb(theme, role)
+        point.format.line.color.rgb = _rgb(theme, "background")
+
+
+def add_table(slide, item: Table, theme: Theme, language: str) -> None:
+    b = item.box
+    rows, cols = len(item.cells), len(item.widths)
+    frame = slide.shapes.add_table(rows, cols, pt(b.x), pt(b.y), pt(b.w), pt(b.h))
+    frame.name = item.name
+    table = frame.table
+    # Fills are set cell by cell below; the built-in style would recolour them with the template's accent.
+    style = table._tbl.tblPr.find(qn("a:tableStyleId"))
+    if style is not None:
+        table._tbl.tblPr.remove(style)
+    table.first_row = True
+    table.horz_banding = False
+    for column, width in zip(table.columns, item.widths):
+        column.width = pt(width)
+    for row, height in zip(table.rows, item.heights):
+        row.height = pt(height)
+    for r, paras in enumerate(item.cells):
+        fill = "accent" if r == 0 else ("soft" if r % 2 == 0 else "background")
+        for c, para in enumerate(paras):
+            cell = table.cell(r, c)
+            cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = pt(item.inset)
+            cell.vertical_anchor = MSO_ANCHOR.TOP
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = _rgb(theme, fill)
+            frame_ = cell.text_frame
+            frame_.word_wrap = True
+            fill_paragraphs(frame_, (para,), theme, language)

@@ -1,0 +1,260 @@
+"""Naming and creating parts in one pass, where python-pptx walks the whole package every time.
+
+python-pptx names a new part (a notes slide, a chart, its workbook, an image) by walking every
+part of the package for the names in use (`OpcPackage.next_partname`, `next_image_partname`),
+finds an image by walking every image relationship, and builds every notes slide by cloning the
+notes master's placeholders one by one. A deck of n slides with notes thus visits ~n²/2 parts:
+1,000 slides cost seconds in the walks alone.
+
+`Parts` keeps that bookkeeping for one presentation: it walks once per kind of name, then hands
+out names from what it has seen, and keeps one blank notes slide to copy. The names and the XML
+are exactly those python-pptx would produce, so the deck's bytes do not change.
+
+It is installed on one package *object* (instance attributes that shadow the package's methods),
+not on python-pptx's classes: nothing changes for any other presentation in the process, and the
+cache is gone with the build.
+
+A process that builds again and again (`deck build --watch`) can also keep, between builds, the
+base presentation as saved bytes and every rendered slide as XML keyed by what it was drawn from
+(`Warm`): a rebuild copies what did not change instead of opening the template and drawing every
+slide anew. A one-off build keeps nothing.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import io
+import zipfile
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from pptx import Presentation
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.parts.image import Image, ImagePart
+from pptx.opc.serialized import PackageWriter, _ZipPkgWriter
+from pptx.oxml import parse_xml
+from pptx.util import lazyproperty
+from pptx.parts.slide import NotesSlidePart, SlidePart
+from lxml import etree
+
+NOTES_SLIDE = "/ppt/notesSlides/notesSlide%d.xml"
+# Name templates whose parts python-pptx creates only through `next_partname`, so a name seen
+# once or handed out here stays taken for the whole build. Slides are not among them: python-pptx
+# names those from the slide list itself (no walk), and a template loader may rename them.
+CACHED_TEMPLATES = frozenset({
+    NOTES_SLIDE,
+    "/ppt/notesMasters/notesMaster%d.xml",
+    "/ppt/theme/theme%d.xml",
+    "/ppt/charts/chart%d.xml",
+    "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx",
+})
+_IMAGE_PREFIX = "/ppt/media/image"
+
+
+# A slide that relates to nothing but its layout and its notes can be copied as XML; one with a
+# picture or a chart refers to other parts by relationship id, so it is drawn again.
+_COPYABLE_RELS = frozenset({RT.SLIDE_LAYOUT, RT.NOTES_SLIDE})
+
+
+def save(presentation) -> bytes:
+    """The package as python-pptx saves it, but with the zip entries stored, not compressed.
+
+    The package stage (deck.package.normalise) rewrites every entry anyway, compressed, with
+    fixed time stamps; compressing here as well would only be undone there. Same entries, same
+    order, same content: after normalising, the same bytes.
+    """
+    out = io.BytesIO()
+    package = presentation.part.package
+    _StoredPackageWriter.write(out, package._rels, tuple(package.iter_parts()))
+    return out.getvalue()
+
+
+class _StoredZip(_ZipPkgWriter):
+    @lazyproperty
+    def _zipf(self) -> zipfile.ZipFile:
+        return zipfile.ZipFile(self._pkg_file, "w", compression=zipfile.ZIP_STORED, strict_timestamps=False)
+
+
+class _StoredPackageWriter(PackageWriter):
+    def _write(self) -> None:  # PackageWriter._write, with the writer above
+        with _StoredZip(self._pkg_file) as phys_writer:
+            self._write_content_types_stream(phys_writer)
+            self._write_pkg_rels(phys_writer)
+            self._write_parts(phys_writer)
+
+
+class Warm:
+    """What a process keeps between builds: base presentations and rendered slides, as bytes.
+
+    Bounded (least recently used out first) so a long watch session cannot grow without end.
+    """
+
+    def __init__(self, slides: int = 4096, bases: int = 4):
+        self._slides: OrderedDict[Hashable, tuple[bytes, bytes | None]] = OrderedDict()
+        self._bases: OrderedDict[Hashable, tuple[bytes, dict, dict]] = OrderedDict()
+        self._limits = (slides, bases)
+        self.reused = 0  # slides copied rather than drawn, over the process (reported by bench)
+
+    def _keep(self, store: OrderedDict, key: Hashable, value, limit: int) -> None:
+        store[key] = value
+        store.move_to_end(key)
+        while len(store) > limit:
+            store.popitem(last=False)
+
+    def base(self, key: Hashable, make: Callable[[], tuple[object, dict]]) -> tuple[object, dict]:
+        """(presentation, {name: layout}) from `make`, or a copy of the one it made before."""
+        kept = self._bases.get(key)
+        if kept is None:
+            prs, layouts = make()
+            out = io.BytesIO()
+            prs.save(out)
+            # Saving writes relationships sorted by id, but python-pptx orders the parts of the
+            # deck by walking the relationships in the order it read them: keep that order too.
+            order = {str(part.partname): list(part.rels) for part in prs.part.package.iter_parts()}
+            order[""] = list(prs.part.package._rels)
+            names = {k: str(v.part.partname) for k, v in layouts.items()}
+            self._keep(self._bases, key, (out.getvalue(), names, order), self._limits[1])
+            return prs, layouts
+        self._bases.move_to_end(key)
+        data, names, order = kept
+        prs = Presentation(io.BytesIO(data))
+        package = prs.part.package
+        for name, rels in [("", package._rels)] + [(str(p.partname), p.rels) for p in package.iter_parts()]:
+            by_id = rels._rels
+            ordered = [(rid, by_id[rid]) for rid in order[name]]
+            by_id.clear()
+            by_id.update(ordered)
+        by_name = {str(layout.part.partname): layout for master in prs.slide_masters for layout in master.slide_layouts}
+        return prs, {k: by_name[name] for k, name in names.items()}
+
+
+class Parts:
+    """The part bookkeeping of one presentation; create it before adding slides.
+
+    With a `Warm` store and a `context` (what every slide's drawing depends on besides its plan:
+    theme, language, base), slides can be reused across builds (`reuse`, `remember`)."""
+
+    def __init__(self, presentation, warm: Warm | None = None, context: Hashable = None):
+        self._presentation = presentation
+        self._warm = warm
+        self._context = context
+        self._package = package = presentation.part.package
+        self._uncached_next_partname = package.next_partname
+        self._taken: dict[str, set[str]] = {}
+        self._images: dict[str, ImagePart] | None = None
+        self._image_idx: set[int] | None = None
+        self._blank_notes = None
+        self.walks = 0  # whole-package walks made here: one per kind of name (tests count them)
+        package.next_partname = self.next_partname
+        package.next_image_partname = self.next_image_partname
+        package.get_or_add_image_part = self.get_or_add_image_part
+
+    # -- names -----------------------------------------------------------------------------------
+    def next_partname(self, tmpl: str) -> PackURI:
+        """python-pptx's choice: the highest free number up to one more than the names in use."""
+        if tmpl not in CACHED_TEMPLATES:
+            return self._uncached_next_partname(tmpl)
+        taken = self._taken.get(tmpl)
+        if taken is None:
+            prefix = tmpl[: (tmpl % 42).find("42")]
+            taken = self._taken[tmpl] = {str(p.partname) for p in self._walk() if p.partname.startswith(prefix)}
+        for n in range(len(taken) + 1, 0, -1):
+            name = tmpl % n
+            if name not in taken:
+                taken.add(name)
+                return PackURI(name)
+        raise AssertionError("more names taken than parts")  # pragma: no cover
+
+    def next_image_partname(self, ext: str) -> PackURI:
+        """python-pptx's choice for images: the lowest free number, whatever the extension."""
+        if self._image_idx is None:
+            self._image_idx = {p.partname.idx for p in self._walk()
+                               if p.partname.startswith(_IMAGE_PREFIX) and p.partname.idx is not None}
+        idx = 1
+        while idx in self._image_idx:
+            idx += 1
+        self._image_idx.add(idx)
+        return PackURI(f"{_IMAGE_PREFIX}{idx}.{ext}")
+
+    def get_or_add_image_part(self, image_file) -> ImagePart:
+        """The package's part for this image (by SHA-1): one part however often a logo recurs."""
+        image = Image.from_file(image_file)
+        if self._images is None:
+            self._images = {}
+            self.walks += 1
+            for rel in self._package.iter_rels():  # python-pptx looks at image relationships only
+                if not rel.is_external and rel.reltype == RT.IMAGE:
+                    part = rel.target_part
+                    if hasattr(part, "sha1"):  # unsupported types such as SVG have none
+                        self._images.setdefault(part.sha1, part)
+        part = self._images.get(image.sha1)
+        if part is None:
+            part = self._images[image.sha1] = ImagePart.new(self._package, image)
+        return part
+
+    def _walk(self):
+        self.walks += 1
+        return self._package.iter_parts()
+
+    # -- notes slides ----------------------------------------------------------------------------
+    def notes_slide(self, slide):
+        """The slide's notes slide, created as python-pptx would, from one cached blank copy.
+
+        A new notes slide depends only on the notes master (python-pptx clones its slide image,
+        body and slide number placeholders), so the first one is built by python-pptx and kept.
+        """
+        part = slide.part
+        if part.has_notes_slide:
+            return slide.notes_slide
+        if self._blank_notes is None:
+            notes = slide.notes_slide  # python-pptx creates it, blank
+            self._blank_notes = copy.deepcopy(notes.part._element)
+            return notes
+        self._add_notes(part, copy.deepcopy(self._blank_notes))
+        return slide.notes_slide
+
+    def _add_notes(self, slide_part, element) -> None:
+        package = self._package
+        master = package.presentation_part.notes_master_part
+        notes_part = NotesSlidePart(package.next_partname(NOTES_SLIDE), CT.PML_NOTES_SLIDE, package, element)
+        # The same relationships in the same order as NotesSlidePart.new: the same rIds.
+        notes_part.relate_to(master, RT.NOTES_MASTER)
+        notes_part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+
+    # -- slides kept between builds --------------------------------------------------------------
+    def key(self, plan) -> Hashable | None:
+        """What a slide is drawn from: its plan (not where it came from in the outline) and the
+        build's context; None when nothing is kept."""
+        if self._warm is None:
+            return None
+        return (self._context, repr(dataclasses.replace(plan, path=())))
+
+    def reuse(self, key: Hashable | None, layout) -> bool:
+        """Add the slide drawn before for `key`, as python-pptx's add_slide would add it."""
+        kept = self._warm._slides.get(key) if key is not None else None
+        if kept is None:
+            return False
+        self._warm._slides.move_to_end(key)
+        slide_xml, notes_xml = kept
+        slides = self._presentation.slides
+        presentation_part = slides.part
+        slide_part = SlidePart(presentation_part._next_slide_partname, CT.PML_SLIDE, self._package,
+                               parse_xml(slide_xml))
+        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        slides._sldIdLst.add_sldId(presentation_part.relate_to(slide_part, RT.SLIDE))
+        if notes_xml is not None:
+            self._add_notes(slide_part, parse_xml(notes_xml))
+        self._warm.reused += 1
+        return True
+
+    def remember(self, key: Hashable | None, slide) -> None:
+        """Keep the finished slide (and its notes) for the next build, if it can be copied."""
+        if key is None or any(rel.reltype not in _COPYABLE_RELS for rel in slide.part.rels.values()):
+            return
+        notes = slide.notes_slide._element if slide.has_notes_slide else None
+        self._warm._keep(self._warm._slides, key,
+                         (etree.tostring(slide._element), None if notes is None else etree.tostring(notes)),
+                         self._warm._limits[0])
