@@ -151,17 +151,21 @@ def parallel(work: Path, copies: int, runs: int) -> dict:
     return {"copies": copies, "jobs1": one, "default": many}
 
 
+_PROFILE = """
+import cProfile, pstats, sys
+from pathlib import Path
+from deck.build import build
+outline, deck, stats, top = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+cProfile.run("build(outline, deck)", stats)
+for order in ("cumulative", "tottime"):
+    pstats.Stats(stats).sort_stats(order).print_stats(top)
+"""
+
+
 def profile(work: Path, factor: int, top: int) -> None:
     path = outlines.write_scaled(work / "profile", [factor])[factor]
-    script = (
-        "import cProfile, pstats, sys\n"
-        "from pathlib import Path\n"
-        "from deck.build import build\n"
-        f"cProfile.run('build(Path({str(path)!r}), Path({str(work / 'profile.pptx')!r}))', {str(work / 'prof')!r})\n"
-        f"stats = pstats.Stats({str(work / 'prof')!r})\n"
-        f"stats.sort_stats('cumulative').print_stats({top})\n"
-        f"stats.sort_stats('tottime').print_stats({top})\n")
-    subprocess.run([PYTHON, "-c", script], cwd=work, check=True)
+    subprocess.run([PYTHON, "-c", _PROFILE, str(path), str(work / "profile.pptx"), str(work / "prof"), str(top)],
+                   cwd=work, check=True)
 
 
 # -- report --------------------------------------------------------------------------------------

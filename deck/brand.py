@@ -13,7 +13,7 @@ from dataclasses import replace
 from deck import fonts
 from deck.errors import DeckError, Problem
 from deck.loader import Loaded
-from deck.theme import PAIRS, Logo, Theme, accent_roles, contrast, passing_shade
+from deck.theme import Logo, Palette, Theme, accent_roles, contrast_table, luminance, mix
 
 # Which brand field a palette role comes from, to point a contrast problem at its line.
 _FIELD = {"accent": "accent", "soft": "accent", "on_accent": "accent", "on_accent_muted": "accent",
@@ -29,15 +29,9 @@ def apply_brand(theme: Theme, loaded: Loaded, allow_outside: bool = False) -> tu
     source = loaded.source
     problems: list[Problem] = []
     notices: list[str] = []
-    palette = theme.palette
-    if brand.accent:
-        accent = brand.accent[1:].upper()
-        on_accent, on_accent_muted, soft = accent_roles(accent, palette.background, palette.ink)
-        palette = replace(palette, accent=accent, on_accent=on_accent, on_accent_muted=on_accent_muted, soft=soft)
-    if brand.accent2:
-        palette = replace(palette, highlight=brand.accent2[1:].upper())
+    palette = _branded(theme.palette, brand.accent, brand.accent2)
     if brand.accent or brand.accent2:
-        problems += _contrast(palette, brand, source)
+        problems += _contrast(theme.palette, palette, brand, source)
     if brand.font:
         theme = replace(theme, font=brand.font, heading_font=brand.font)
         notice = fonts.stand_in_notice(brand.font, f"{source.file}:{source.line(('brand', 'font'))}: brand.font")
@@ -53,22 +47,46 @@ def apply_brand(theme: Theme, loaded: Loaded, allow_outside: bool = False) -> tu
     return replace(theme, palette=palette), notices
 
 
-def _contrast(palette, brand, source) -> list[Problem]:
+def _branded(palette: Palette, accent: str | None, accent2: str | None) -> Palette:
+    if accent:
+        accent = accent.lstrip("#").upper()
+        on_accent, on_accent_muted, soft = accent_roles(accent, palette.background, palette.ink)
+        palette = replace(palette, accent=accent, on_accent=on_accent, on_accent_muted=on_accent_muted, soft=soft)
+    if accent2:
+        palette = replace(palette, highlight=accent2.lstrip("#").upper())
+    return palette
+
+
+def _failures(palette: Palette, field: str) -> list[tuple[str, str, float, float]]:
+    return [(fg, bg, ratio, minimum) for fg, bg, ratio, minimum in contrast_table(palette)
+            if ratio < minimum and field in (_FIELD.get(fg), _FIELD.get(bg))]
+
+
+def _suggestion(theme_palette: Palette, field: str, colour: str) -> str | None:
+    """The nearest shade of the colour, away from the background, that passes every pair."""
+    target = "000000" if luminance(theme_palette.background) > 0.18 else "FFFFFF"
+    for step in range(1, 101):
+        shade = mix(colour.lstrip("#").upper(), target, step / 100)
+        branded = _branded(theme_palette, shade if field == "accent" else None, shade if field == "accent2" else None)
+        if not _failures(branded, field):
+            return shade
+    return None
+
+
+def _contrast(theme_palette: Palette, palette: Palette, brand, source) -> list[Problem]:
     """One problem per brand colour, for the first pair it fails."""
-    out, seen = [], set()
-    for fg, bg, minimum in PAIRS:
-        ratio = contrast(palette.hex(fg), palette.hex(bg))
-        field = _FIELD.get(fg) or _FIELD.get(bg)
-        if ratio >= minimum or field is None or field in seen or getattr(brand, field) is None:
-            continue
-        seen.add(field)
+    out = []
+    for field in ("accent", "accent2"):
         colour = getattr(brand, field)
+        failures = _failures(palette, field) if colour else []
+        if not failures:
+            continue
+        fg, bg, ratio, minimum = failures[0]
         if fg in ("accent", "highlight"):
             what = f"'{colour}' as text on the {_name(bg)} (#{palette.hex(bg)})"
-            better = passing_shade(palette.hex(fg), palette.hex(bg), minimum)
         else:
             what = f"text (#{palette.hex(fg)}) on '{colour}'"
-            better = passing_shade(palette.hex(bg), palette.hex(fg), minimum)
+        better = _suggestion(theme_palette, field, colour)
         hint = f"a shade of it that passes: '#{better}'" if better else "choose a darker or a lighter colour"
         if field == "accent" and fg != "accent":
             hint += " (title, divider and closing slides and step numbers set text on the accent)"

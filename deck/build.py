@@ -14,7 +14,7 @@ from pathlib import Path
 from deck import package, warm
 from deck.errors import DeckError
 from deck.layout import Planned, plan_deck
-from deck.loader import Loaded, load
+from deck.loader import Loaded
 
 DEFAULT_OUTLINE = "outline.yaml"
 

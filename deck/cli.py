@@ -79,8 +79,14 @@ def _duration(minutes: float | None) -> str:
     return f", {hours} h {rest:02d} min planned" if hours else f", {rest} min planned"
 
 
+OutlinesArg = typer.Argument(
+    None, help="The outline file(s). Default: ./outline.yaml, or the shipped example when there is none. "
+               "Several outlines are built in parallel; each deck is then named after its outline file.",
+    show_default=False)
+
+
 @app.command()
-def build(outline: Optional[Path] = OutlineArg,
+def build(outlines: Optional[list[Path]] = OutlinesArg,
           output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                 help="Where to write the deck. Default: out/<slug of the title>.pptx"),
           theme: Optional[str] = ThemeOpt,
@@ -92,14 +98,27 @@ def build(outline: Optional[Path] = OutlineArg,
           watch: bool = typer.Option(False, "--watch",
                                      help="Build, then again on every save of the outline or a file it uses; "
                                           "Ctrl-C stops."),
+          jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
+                                             help="With several outlines: how many to build at once. "
+                                                  "Default: the number of cores."),
           debug: bool = DebugOpt) -> None:
     """Build the deck from an outline.
 
     Example: deck build outline.yaml -o out/workshop.pptx
+
+    Several outlines build in parallel, one line each in the order given; each deck goes to
+    out/<outline name>.pptx, or into the folder -o names: deck build acme.yaml globex.yaml -o decks/
     """
     from deck.build import build as run_build, resolve_outline
 
     theme = _look(theme, template)
+    outline = outlines[0] if outlines else None
+    if outlines and len(outlines) > 1:
+        if watch:
+            raise typer.BadParameter("--watch follows one outline; start one `deck build --watch` per outline")
+        options = {"theme": theme, "allow_small": allow_small, "allow_outside": allow_outside}
+        _run(lambda: _build_many(outlines, output, jobs, options, strict), debug)
+        return
 
     def once():
         path = resolve_outline(outline)
@@ -121,6 +140,25 @@ def build(outline: Optional[Path] = OutlineArg,
     _run(action, debug)
 
 
+def _build_many(outlines: list[Path], folder: Optional[Path], jobs: Optional[int], options: dict,
+                strict: bool) -> None:
+    """Several outlines, in parallel processes (deck.parallel): one line each, in the order given."""
+    from deck.parallel import build_many
+
+    failed = bug = False
+    for outcome in build_many(outlines, folder, jobs, options, strict):
+        if outcome.error is not None:
+            failed, bug = True, bug or outcome.bug
+            typer.echo(outcome.error, err=True)
+            continue
+        result = outcome.result
+        for notice in result.notices:
+            typer.echo(notice, err=True)
+        typer.echo(f"{result.output}: {result.slides} slides{_duration(result.minutes)}")
+    if failed:
+        raise typer.Exit(3 if bug else 1)
+
+
 def _watch(path: Path, once) -> None:
     """`build --watch`: one line per build on stdout; errors and notices on stderr; Ctrl-C ends it."""
     from deck.watch import Built, Rebuilder, changes
@@ -136,6 +174,9 @@ def _watch(path: Path, once) -> None:
         if not outcome.ok:
             typer.echo(outcome.text, err=True)
 
+    from deck import warm
+
+    warm.keep()  # rebuilds reuse the outline's reading, its layout and every slide that did not change
     rebuilder = Rebuilder(path, build_line, report)
     typer.echo(f"watching {path} and the files it uses; Ctrl-C stops", err=True)
     try:

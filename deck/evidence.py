@@ -7,13 +7,12 @@ continue on further slides with the header repeated.
 """
 from __future__ import annotations
 
-from deck import text as measure
+from deck import fonts as measure
 from deck.layout import (
-    CONTENT_W, Item, _box, _headline, fit, height, make_para,
+    Item, _box, _headline, fit, height, make_para,
 )
 from deck.model import ChartSlide, ImageSlide, TableSlide
 from deck.plan import Box, Chart, Para, Picture, Table
-from deck.theme import MARGIN_X
 
 CAPTION_GAP = 12.0
 CELL_INSET = 6.0
@@ -32,15 +31,15 @@ def image(deck, slide: ImageSlide, path: tuple, notes: str) -> None:
     items: list = []
     frame_h = limit
     if slide.caption:
-        caption = fit(ctx, [Item(slide.caption, "secondary")], CONTENT_W, limit / 4)
+        caption = fit(ctx, [Item(slide.caption, "secondary")], ctx.geo.content_w, limit / 4)
         if caption is None:
             ctx.fail(path + ("caption",), "does not fit under the picture at the minimum size",
                      "keep the caption to a line or two")
             return
         # The caption belongs to the picture, not to the footer: keep air below it too.
         frame_h = limit - height(caption) - 2 * CAPTION_GAP
-        items.append(_box(caption, MARGIN_X, top + frame_h + CAPTION_GAP, CONTENT_W, "Caption"))
-    box, crop = place_picture(info.width, info.height, Box(MARGIN_X, top, CONTENT_W, frame_h), slide.fit)
+        items.append(_box(caption, ctx.geo.left, top + frame_h + CAPTION_GAP, ctx.geo.content_w, "Caption"))
+    box, crop = place_picture(info.width, info.height, Box(ctx.geo.left, top, ctx.geo.content_w, frame_h), slide.fit)
     alt = "" if slide.decorative else slide.alt
     items.insert(0, Picture(box, str(info.file), alt, slide.decorative, crop))
     deck.content("image", slide.title, items, notes, path, slide.source, title_box)
@@ -78,7 +77,7 @@ def chart(deck, slide: ChartSlide, path: tuple, notes: str) -> None:
     else:
         cycle = ("accent", "highlight", "muted", "ink")
         colours = tuple(cycle[i % len(cycle)] for i in range(len(series)))
-    item = Chart(Box(MARGIN_X, top, CONTENT_W, limit), spec.type, tuple(spec.categories), series, colours,
+    item = Chart(Box(ctx.geo.left, top, ctx.geo.content_w, limit), spec.type, tuple(spec.categories), series, colours,
                  number_format(values, ctx.outline.language, spec.prefix, spec.suffix), ctx.style("chart").size,
                  legend=not single or spec.type == "doughnut")
     deck.content("chart", slide.title, [item], notes, path, slide.source, title_box)
@@ -108,11 +107,11 @@ def table(deck, slide: TableSlide, path: tuple, notes: str) -> None:
     head_style, cell_style = ctx.style("table-head"), ctx.style("table")
     pages = None
     for size in _steps(cell_style):
-        widths = column_widths([slide.columns] + slide.rows, ctx.theme.font, size, CONTENT_W)
+        widths = column_widths([slide.columns] + slide.rows, ctx.theme.font, size, ctx.geo.content_w)
         head = _row(ctx, slide.columns, widths, head_style.at(size), "on_accent")
         rows = [_row(ctx, r, widths, cell_style.at(size), "ink") for r in slide.rows]
         pages = _paginate(head, rows, limit)
-        if len(pages) == 1 or size == cell_style.floor:
+        if (pages is not None and len(pages) == 1) or size == cell_style.floor:
             break
     if pages is None:
         ctx.fail(path + ("rows",), "a row does not fit on a slide at the minimum size",
@@ -123,7 +122,7 @@ def table(deck, slide: TableSlide, path: tuple, notes: str) -> None:
     for n, page in enumerate(pages):
         cells = tuple(paras for paras, _ in page)
         heights = tuple(h for _, h in page)
-        box = Box(MARGIN_X, top, sum(widths), sum(heights))
+        box = Box(ctx.geo.left, top, sum(widths), sum(heights))
         page_title = slide.title if n == 0 else deck.continued(slide.title)
         tbox = title_box if n == 0 else _headline(ctx, page_title, path)
         deck.content("table", page_title, [Table(box, tuple(widths), heights, cells, CELL_INSET)], notes, path,

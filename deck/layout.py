@@ -23,16 +23,15 @@ from deck.model import (
     StatementSlide, StatsSlide, StepsSlide,
 )
 from deck.plan import Box, Para, Picture, Shape, SlidePlan, TextBox
-from deck.theme import (
-    BODY_BOTTOM, CONTENT_W, FOOTER_H, FOOTER_Y, GUTTER, MARGIN_X, MARGIN_Y, TITLE_GAP, TITLE_Y, Geometry,
-    Style, Theme,
-)
+from deck.theme import Geometry, Style, Theme
 
-# The built-in canvas, for modules that predate theme geometry; layout itself takes every
-# position from ctx.geo (the theme's Geometry), so a template's canvas and placeholders rule.
-KICKER_Y = MARGIN_Y
+# Every position comes from ctx.geo, the theme's Geometry: deck's own 16:9 grid, or a
+# template's canvas and placeholders.
 STEP_STEP = 2.0  # points per shrink step
 SMALL_ALLOWANCE = 4.0  # how far --allow-small lowers every floor
+# Divider progress: one segment per section up to this many; beyond, a track with a mark.
+PROGRESS_SEGMENTS = 12
+PROGRESS_MARK_MIN = 24.0  # points: the narrowest mark that still reads
 
 
 @dataclass
@@ -163,14 +162,14 @@ def _footer(ctx: _Ctx, source: str | None, number: int) -> tuple[TextBox, ...]:
     g = ctx.geo
     items = []
     if source:
-        para = _one_line(ctx, Para(text=source, size=style.size, line=style.line, color="muted",
+        para = _one_line(ctx, Para(text=source, size=style.size, line=style.line, color="footer",
                                    align=g.source_align), g.source.w)
         items.append(_box([para], g.source.x, g.source.y, g.source.w, "Footer", h=g.source.h))
-    number_para = Para(text=str(number), size=style.size, line=style.line, color="muted", align=g.number_align,
+    number_para = Para(text=str(number), size=style.size, line=style.line, color="footer", align=g.number_align,
                        field="slidenum")
     items.append(_box([number_para], g.number.x, g.number.y, g.number.w, "Slide number", h=g.number.h))
     if g.date is not None and ctx.outline.date:
-        para = _one_line(ctx, Para(text=ctx.outline.date, size=style.size, line=style.line, color="muted",
+        para = _one_line(ctx, Para(text=ctx.outline.date, size=style.size, line=style.line, color="footer",
                                    align=g.date_align), g.date.w)
         items.append(_box([para], g.date.x, g.date.y, g.date.w, "Date", h=g.date.h))
     return tuple(items)
@@ -574,14 +573,8 @@ class _Deck:
         # Up to three sections read best as a list; more as a grid of two or three columns.
         columns = 1 if len(rows) <= 3 else 2 if len(rows) == 4 else 3
         width = (ctx.geo.content_w - (columns - 1) * ctx.geo.gutter * 2) / columns
-        per_page = len(rows)
-        while per_page > 0:
-            pages = [rows[i:i + per_page] for i in range(0, len(rows), per_page)]
-            laid = [self._entry_grid(page, width, columns, top, limit, message_role) for page in pages]
-            if all(page is not None for page in laid):
-                break
-            per_page -= 1
-        else:
+        laid = _entry_pages(rows, lambda page: self._entry_grid(page, width, columns, top, limit, message_role))
+        if laid is None:
             ctx.fail((), f"the {kind} does not fit at the minimum size",
                      "shorten the sections' titles and messages")
             return
@@ -616,7 +609,6 @@ class _Deck:
         ctx = self.ctx
         if ctx.geo.covers is not None:
             return self._template_divider(index, section)
-        n = len(ctx.outline.sections)
         width = ctx.geo.grid_w(10)
         number_style = ctx.theme.style("divider-number")
         number = Para(text=f"{index + 1:02d}", size=number_style.size, line=number_style.line,
@@ -637,7 +629,12 @@ class _Deck:
                          "the message is one sentence of about fifteen words")
             else:
                 items.append(_box([message], ctx.geo.left, y, width, "Message"))
-        items.extend(self._progress(index, n))
+        self._add_divider(index, section, title_box, items)
+
+    def _add_divider(self, index: int, section: Section, title_box: TextBox, items: list) -> None:
+        """The divider with its progress bar and notes, whichever look placed its texts."""
+        ctx = self.ctx
+        items = items + self._progress(index, len(ctx.outline.sections))
         minutes = f"{ctx.labels['time']}: {_minutes(section.minutes)} {ctx.labels['minutes']}" \
             if section.minutes else ""
         notes = "\n\n".join(x for x in (section.title, section.message, minutes) if x)
@@ -646,7 +643,10 @@ class _Deck:
                                      path=("sections", index)))
 
     def _progress(self, index: int, count: int) -> list:
-        """Where we are in the argument: one segment per section, the current one bright."""
+        """Where we are in the argument: one segment per section, the current one bright; with
+        more sections than fit as segments, one track with the current position marked."""
+        if count > PROGRESS_SEGMENTS:
+            return self._progress_track(index, count)
         ctx = self.ctx
         s = ctx.geo.scale
         gap = 8.0 * s
@@ -669,6 +669,28 @@ class _Deck:
             if labels_fit:
                 out.append(_box([labels[i]], x, y + 12 * s, seg, f"Progress label {i + 1}"))
         return out
+
+    def _progress_track(self, index: int, count: int) -> list:
+        """Three shapes whatever the count: the whole argument as a track, the current section's
+        share of it bright, and "5 / 300" under that mark, kept inside the content width."""
+        ctx = self.ctx
+        s = ctx.geo.scale
+        left, width = ctx.geo.left, ctx.geo.content_w
+        y = ctx.geo.bottom - 44 * s
+        mark_w = max(width / count, PROGRESS_MARK_MIN * s)  # a share too thin to see is widened
+        mark_x = left + (width - mark_w) * index / (count - 1)
+        style = ctx.theme.style("footer")
+        text = f"{index + 1} / {count}"
+        label_w = min(width, measure.text_width(text, ctx.theme.font, style.size, bold=True) + 8 * s)
+        # Under the mark: from its left edge in the first half, up to its right edge in the second.
+        first_half = index < count / 2
+        label_x = mark_x if first_half else mark_x + mark_w - label_w
+        label_x = min(max(label_x, left), left + width - label_w)
+        label = Para(text=text, size=style.size, line=style.line, color="cover_ink", bold=True,
+                     align="l" if first_half else "r")
+        return [Shape(Box(left, y, width, 5 * s), "rect", fill="cover_muted", name="Progress track"),
+                Shape(Box(mark_x, y, mark_w, 5 * s), "rect", fill="cover_ink", name=f"Progress {index + 1}"),
+                _box([label], label_x, y + 12 * s, label_w, "Progress label")]
 
     def closing(self) -> None:
         ctx, outline = self.ctx, self.ctx.outline
@@ -775,13 +797,7 @@ class _Deck:
                           bold=True, align=covers.divider_align)
             items.insert(0, _box([number], title_box.box.x, top_text - number.line - 8 * s, title_box.box.w,
                                  "Number"))
-        items.extend(self._progress(index, len(ctx.outline.sections)))
-        minutes = f"{ctx.labels['time']}: {_minutes(section.minutes)} {ctx.labels['minutes']}" \
-            if section.minutes else ""
-        notes = "\n\n".join(x for x in (section.title, section.message, minutes) if x)
-        self.slides.append(SlidePlan(kind="divider", layout="content", title=title_box, items=tuple(items),
-                                     background=self.cover_background(), notes=notes, footer=False,
-                                     path=("sections", index)))
+        self._add_divider(index, section, title_box, items)
 
     def _template_closing(self) -> None:
         ctx, outline = self.ctx, self.ctx.outline
@@ -852,6 +868,46 @@ def _bulleted(colour: str, level: int = 0) -> tuple:
 
 def _spaced(para: Para, lines: float) -> Para:
     return Para(**{**para.__dict__, "after": para.size * lines})
+
+
+def _entry_pages(rows: list, lay) -> list | None:
+    """The rows in pages of one size, as many per page as every page can hold: each page as
+    `lay(rows)` gives it, or None when not even one row fits.
+
+    A longer first page never fits where a shorter one does not (one more entry only adds
+    height), so the largest first page is found by galloping and bisecting; the sizes from there
+    down are tried page by page, each attempt stopping at the first page that does not fit. The
+    pages are those of trying every size from all rows down, at a few layouts per page."""
+    done: dict[tuple[int, int], list | None] = {}
+
+    def page(start: int, stop: int) -> list | None:
+        if (start, stop) not in done:
+            done[start, stop] = lay(rows[start:stop])
+        return done[start, stop]
+
+    n = len(rows)
+    if n and page(0, n) is not None:
+        return [done[0, n]]
+    fits, fails = 0, n  # the first page holds `fits` rows and not `fails`
+    size = 1
+    while size < fails and page(0, size) is not None:
+        fits, size = size, size * 2
+    fails = min(fails, size)
+    while fails - fits > 1:
+        middle = (fits + fails) // 2
+        if page(0, middle) is not None:
+            fits = middle
+        else:
+            fails = middle
+    for per_page in range(fits, 0, -1):
+        laid = []
+        for start in range(0, n, per_page):
+            laid.append(page(start, min(start + per_page, n)))
+            if laid[-1] is None:
+                break
+        else:
+            return laid
+    return None
 
 
 def _row_heights(heights: list[float], columns: int) -> list[float]:

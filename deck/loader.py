@@ -4,6 +4,7 @@ The only module that imports yaml. We compose the node tree ourselves (instead o
 yaml.safe_load) so that every value keeps its line, duplicate keys are caught (PyYAML keeps
 the last one silently), alias expansion is bounded, and scalars follow the YAML 1.2 core
 schema: `no`, `on`, `10:30` and `2013-01-15` stay text, and `1.850` keeps its digits.
+Indentation with tabs is read the way an editor shows it (see _compose).
 """
 from __future__ import annotations
 

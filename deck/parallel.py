@@ -43,6 +43,8 @@ def targets(outlines: list[Path], folder: Path | None) -> list[Path]:
     seen: dict[Path, Path] = {}
     for path, target in zip(outlines, out):
         key = Path(os.path.normcase(target.absolute()))
+        if key in seen and Path(seen[key]).absolute() == Path(path).absolute():
+            raise DeckError.simple(str(path), "is given twice", "name each outline once")
         if key in seen:
             raise DeckError.simple(str(path), f"would write {target}, as {seen[key]} does",
                                    "give the outlines different file names, or build them one by one with -o")
@@ -85,6 +87,6 @@ def build_one(path: Path, target: Path, options: dict, strict: bool = False) -> 
     except DeckError as err:
         return Outcome(path, error=str(err))
     except Exception as err:  # a bug in deck: reported with the outline, the others go on
-        return Outcome(path, error=f"deck: internal error: {type(err).__name__}: {err}\n"
+        return Outcome(path, error=f"deck: internal error building {path}: {type(err).__name__}: {err}\n"
                                    "  run again with this outline alone and --debug for the traceback, "
                                    "and please report it", bug=True)

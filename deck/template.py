@@ -8,9 +8,9 @@ Layouts are chosen by what they contain, never by their names (which are localis
     cover     a title and a subtitle                 -> title slide, closing (and dividers, failing a section layout)
     section   a title and one text body no taller than the title -> section dividers
     content   a title and one body/content placeholder -> bullets
-    two       a title and two content placeholders side by side -> compare
-    picture   a title and a picture placeholder      -> image
-    title     a title and nothing else               -> every other kind
+    two       a title and two content placeholders side by side (or a heading over each) -> compare
+    picture   a title and a picture placeholder      -> image, failing a title-only layout
+    title     a title and nothing else               -> every other kind (and image)
 
 An outline's `layouts:` mapping (slide kind -> layout name) overrides the choice.
 """
@@ -39,8 +39,10 @@ _PREFERENCES = {
     "closing": ("cover", "section", "title", "content"),
     "divider": ("section", "cover", "title", "content"),
     "bullets": ("content", "title", "two"),
-    "compare": ("two", "title", "content"),
-    "image": ("picture", "title", "content"),
+    "compare": ("two", "comparison", "title", "content"),
+    # deck sizes and crops a picture itself, in the body area under the headline: a layout
+    # that puts its title beside a picture placeholder would fight that, so it comes second.
+    "image": ("title", "picture", "content"),
 }
 _DEFAULT_PREFERENCE = ("title", "content", "two", "section", "cover")
 
@@ -114,7 +116,7 @@ class Layout:
         if len(others) == len(contents) == 2 and _side_by_side(contents):
             return "two"
         if len(others) == len(contents) == 4 and len(self.two_columns() or ()) == 2:
-            return "two"  # "Comparison": a heading and a content placeholder per side
+            return "comparison"  # a heading and a content placeholder per side
         return None
 
     def two_columns(self) -> tuple[Placeholder, Placeholder] | None:
@@ -371,9 +373,12 @@ def _palette(template: Template, content: Layout) -> Palette:
     cover_title = cover.title.colour if cover.title and cover.title.colour else ink
     cover_ink = _readable(cover_title, cover_bg, BODY_CONTRAST)
     cover_muted = _readable(mix(cover_ink, cover_bg, 0.3), cover_bg, MIN_CONTRAST)
+    # The footer row keeps the template's own colour: it often sits on a band of its own.
+    footer = next((p.colour for p in content.placeholders if p.type == "ftr" and p.colour), muted)
     return Palette(background=background, ink=ink, muted=muted, accent=accent, highlight=highlight, soft=soft,
                    on_accent=on_accent, on_accent_muted=on_accent_muted, rule=mix(ink, background, 0.75),
-                   heading=heading, cover_bg=cover_bg, cover_ink=cover_ink, cover_muted=cover_muted)
+                   heading=heading, cover_bg=cover_bg, cover_ink=cover_ink, cover_muted=cover_muted,
+                   footer=footer)
 
 
 def _readable(colour: str, background: str, minimum: float) -> str:
@@ -386,7 +391,8 @@ def _accent_roles(accent: str, background: str, ink: str) -> tuple[str, str, str
     """The template's accent, deepened only as far as text on it and it as text need."""
     accent = _readable(accent, background, MIN_CONTRAST)
     if max(contrast("FFFFFF", accent), contrast("000000", accent)) < BODY_CONTRAST:
-        text = "FFFFFF" if contrast("FFFFFF", accent) >= contrast("000000", accent) else "000000"
+        # deeper on a light background (white text on it), lighter on a dark one (black text)
+        text = "FFFFFF" if luminance(background) > 0.18 else "000000"
         accent = passing_shade(accent, text, BODY_CONTRAST) or accent
     return (accent, *accent_roles(accent, background, ink))
 

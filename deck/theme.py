@@ -57,7 +57,8 @@ class Style:
 
 
 # Roles a palette may leave unset, and the role each then takes.
-_FALLBACK = {"heading": "ink", "cover_bg": "accent", "cover_ink": "on_accent", "cover_muted": "on_accent_muted"}
+_FALLBACK = {"heading": "ink", "cover_bg": "accent", "cover_ink": "on_accent", "cover_muted": "on_accent_muted",
+             "footer": "muted"}
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Palette:
     cover_bg: str | None = None
     cover_ink: str | None = None
     cover_muted: str | None = None
+    footer: str | None = None  # the source line and slide number (a template's footer colour)
 
     def hex(self, role: str) -> str:
         value = getattr(self, role)
@@ -365,7 +367,7 @@ def is_template(value: str) -> bool:
 
 
 _ROLES = ("background", "ink", "muted", "accent", "highlight", "soft", "on_accent", "on_accent_muted", "rule",
-          "heading", "cover_bg", "cover_ink", "cover_muted")
+          "heading", "cover_bg", "cover_ink", "cover_muted", "footer")
 
 
 def describe_theme(theme: Theme) -> list[str]:

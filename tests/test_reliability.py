@@ -174,6 +174,16 @@ def test_unusable_output_paths_are_clear_errors(tmp_path, where, message):
     assert (tmp_path / "notes.txt").read_text() == "keep me"
 
 
+def test_a_folder_without_write_permission_is_a_clear_error(tmp_path, monkeypatch):
+    # Tests may run as root, whom permissions do not stop: ask the question deck asks.
+    monkeypatch.setattr(deck.build.os, "access", lambda path, mode: Path(path) != tmp_path)
+    result = run("build", str(MINIMAL), "-o", str(tmp_path / "new" / "deck.pptx"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{tmp_path / 'new' / 'deck.pptx'}: cannot be written: "
+                                    f"no permission to write in {tmp_path}")
+    assert os.listdir(tmp_path) == []
+
+
 @pytest.mark.parametrize("how", ["same-path", "symlink", "hard-link"])
 def test_the_outline_itself_is_not_an_output(tmp_path, how):
     outline = tmp_path / "outline.pptx"  # an outline may be named anything

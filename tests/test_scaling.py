@@ -74,9 +74,12 @@ def test_named_parts_are_those_python_pptx_would_choose(tmp_path, monkeypatch, n
     source = FIXTURES / "valid" / name
     fast = build(source, tmp_path / "fast.pptx").output.read_bytes()
 
-    class Walking:  # python-pptx's own way: a walk per name, a notes slide cloned from the master
+    class Walking:  # python-pptx's own way: a walk per name, every slide and notes slide anew
         def __init__(self, presentation, warm=None, context=None):
-            pass
+            self.presentation = presentation
+
+        def add_slide(self, layout):
+            return self.presentation.slides.add_slide(layout)
 
         def key(self, plan):
             return None
@@ -89,6 +92,9 @@ def test_named_parts_are_those_python_pptx_would_choose(tmp_path, monkeypatch, n
 
         def notes_slide(self, slide):
             return slide.notes_slide
+
+        def finish(self):
+            pass
 
     monkeypatch.setattr(render, "Parts", Walking)
     assert build(source, tmp_path / "walking.pptx").output.read_bytes() == fast

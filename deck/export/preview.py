@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deck.errors import DeckError
+from deck.export.pdf import convert, made, soffice
 
 PNG_SIZE = (1280, 720)  # 96 dpi on the 960 x 540 pt canvas; exact, where a dpi would round to 1281
 TIMEOUT = 600  # seconds; a first start of LibreOffice with a fresh profile takes a while
@@ -42,7 +43,6 @@ class Preview:
 
 def tools() -> tuple[str, str]:
     """(LibreOffice, pdftoppm), or a DeckError saying how to install what is missing."""
-    from deck.export.pdf import soffice
 
     office, pdftoppm = soffice(), shutil.which("pdftoppm")
     missing = [name for name, found in (("LibreOffice (soffice)", office), ("pdftoppm", pdftoppm)) if not found]
@@ -79,24 +79,9 @@ def preview(outline_path: Path, folder: Path, theme: str | None = None, allow_sm
 
 
 def to_pdf(office: str, pptx: Path, folder: Path) -> Path:
-    """The deck as PDF next to it. One fresh LibreOffice profile per conversion: LibreOffice
-    silently refuses to convert while another instance holds the profile."""
-    pdf = folder / f"{pptx.stem}.pdf"
-    pdf.unlink(missing_ok=True)  # so that the check below sees this conversion's PDF, not the last one's
-    with tempfile.TemporaryDirectory(prefix="deck-preview-") as work:
-        profile = Path(work) / "profile"
-        command = [office, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--convert-to", "pdf:impress_pdf_Export", "--outdir", str(folder), str(pptx)]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
-                                  stdin=subprocess.DEVNULL, check=False)
-        except subprocess.TimeoutExpired:
-            raise DeckError.simple(office, f"LibreOffice did not finish within {TIMEOUT} s",
-                                   "close other LibreOffice windows and try again") from None
-        except OSError as err:
-            raise DeckError.simple(office, f"LibreOffice could not be started: {err.strerror}", INSTALL_HINT) from None
-    if not pdf.is_file() or pdf.stat().st_size == 0:
-        said = " ".join((done.stderr or done.stdout or "").split())[-300:]
+    """The deck as PDF next to it."""
+    pdf, said = convert(office, pptx, folder, "impress_pdf_Export", hint=INSTALL_HINT)
+    if not made(pdf):
         raise DeckError.simple(str(pptx), "LibreOffice made no PDF of the deck" + (f": {said}" if said else ""),
                                "check that LibreOffice Impress is installed (" + INSTALL_HINT + ")")
     return pdf

@@ -6,7 +6,6 @@ so PowerPoint and LibreOffice draw exactly what the layout measured.
 """
 from __future__ import annotations
 
-import io
 import os
 import warnings
 from datetime import datetime
@@ -145,7 +144,7 @@ class _Renderer:
         key = self.parts.key(plan)
         if self.parts.reuse(key, layout):  # the same slide as in the previous build
             return
-        slide = self.prs.slides.add_slide(layout)
+        slide = self.parts.add_slide(layout)
         if plan.background:
             slide.background.fill.solid()
             slide.background.fill.fore_color.rgb = self.colour(plan.background)
@@ -282,4 +281,4 @@ def render(outline: Outline, theme: Theme, slides: list[SlidePlan], modified: da
         for plan in slides:
             renderer.add_slide(plan)
         renderer.core_properties(modified)
-        return save(renderer.prs)  # uncompressed: the package stage compresses every entry once
+        return save(renderer.prs, renderer.parts)  # uncompressed: the package stage compresses once

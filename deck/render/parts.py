@@ -1,18 +1,22 @@
-"""Naming and creating parts in one pass, where python-pptx walks the whole package every time.
+"""Slides, notes slides and part names in constant time each, where python-pptx searches.
 
 python-pptx names a new part (a notes slide, a chart, its workbook, an image) by walking every
-part of the package for the names in use (`OpcPackage.next_partname`, `next_image_partname`),
-finds an image by walking every image relationship, and builds every notes slide by cloning the
-notes master's placeholders one by one. A deck of n slides with notes thus visits ~n²/2 parts:
-1,000 slides cost seconds in the walks alone.
+part of the package for the names in use (`OpcPackage.next_partname`, `next_image_partname`) and
+finds an image again by walking every image relationship. For every slide it parses a slide
+template and clones the layout's placeholders, searches all of the presentation's relationships,
+reads every slide id; for every notes slide it looks up the notes master and clones its
+placeholders. A deck of n slides with notes thus visits ~n²/2 parts: 1,000 slides cost seconds
+in the walks alone. And it holds every slide's XML tree until it saves.
 
-`Parts` keeps that bookkeeping for one presentation: it walks once per kind of name, then hands
-out names from what it has seen, and keeps one blank notes slide to copy. The names and the XML
-are exactly those python-pptx would produce, so the deck's bytes do not change.
+`Parts` keeps that bookkeeping for one presentation: it walks once per kind of name and hands
+out names from what it has seen, copies the first slide made on each layout and the first notes
+slide as blanks, counts slide ids on, and serialises each slide as soon as the next one starts.
+Names, ids, relationships and XML are exactly those python-pptx would produce, so the deck's
+bytes do not change (tests/test_scaling.py compares them).
 
 It is installed on one package *object* (instance attributes that shadow the package's methods),
 not on python-pptx's classes: nothing changes for any other presentation in the process, and the
-cache is gone with the build.
+cache is gone with the build. It relies on python-pptx internals (pinned to 1.0.x).
 
 A process that builds again and again (`deck build --watch`) can also keep, between builds, the
 base presentation as saved bytes and every rendered slide as XML keyed by what it was drawn from
@@ -28,16 +32,18 @@ import zipfile
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
+from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import PackURI
-from pptx.parts.image import Image, ImagePart
 from pptx.opc.serialized import PackageWriter, _ZipPkgWriter
 from pptx.oxml import parse_xml
-from pptx.util import lazyproperty
+from pptx.oxml.slide import CT_Slide
+from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
-from lxml import etree
+from pptx.util import lazyproperty
 
 NOTES_SLIDE = "/ppt/notesSlides/notesSlide%d.xml"
 # Name templates whose parts python-pptx creates only through `next_partname`, so a name seen
@@ -51,6 +57,7 @@ CACHED_TEMPLATES = frozenset({
     "/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx",
 })
 _IMAGE_PREFIX = "/ppt/media/image"
+_MAX_SLIDE_ID = 2**31 - 1  # ST_SlideId
 
 
 # A slide that relates to nothing but its layout and its notes can be copied as XML; one with a
@@ -58,13 +65,15 @@ _IMAGE_PREFIX = "/ppt/media/image"
 _COPYABLE_RELS = frozenset({RT.SLIDE_LAYOUT, RT.NOTES_SLIDE})
 
 
-def save(presentation) -> bytes:
+def save(presentation, parts: Parts | None = None) -> bytes:
     """The package as python-pptx saves it, but with the zip entries stored, not compressed.
 
     The package stage (deck.package.normalise) rewrites every entry anyway, compressed, with
     fixed time stamps; compressing here as well would only be undone there. Same entries, same
     order, same content: after normalising, the same bytes.
     """
+    if parts is not None:
+        parts.finish()
     out = io.BytesIO()
     package = presentation.part.package
     _StoredPackageWriter.write(out, package._rels, tuple(package.iter_parts()))
@@ -130,6 +139,32 @@ class Warm:
         return prs, {k: by_name[name] for k, name in names.items()}
 
 
+class _Finishing:
+    """A slide or notes part that is serialised as soon as it is complete and lets go of its XML
+    tree: python-pptx holds every slide's tree until it saves, ten times the size of the XML."""
+
+    _finished: bytes | None = None
+
+    @property
+    def blob(self) -> bytes:
+        return self._finished if self._finished is not None else serialize_part_xml(self._element)
+
+    def finish(self) -> None:
+        if self._finished is None:
+            self._finished = serialize_part_xml(self._element)  # what saving would write
+            self._element = None
+            for cached in ("slide", "notes_slide"):  # python-pptx's proxies that hold the tree
+                self.__dict__.pop(cached, None)
+
+
+class _SlidePart(_Finishing, SlidePart):
+    pass
+
+
+class _NotesSlidePart(_Finishing, NotesSlidePart):
+    pass
+
+
 class Parts:
     """The part bookkeeping of one presentation; create it before adding slides.
 
@@ -146,6 +181,12 @@ class Parts:
         self._images: dict[str, ImagePart] | None = None
         self._image_idx: set[int] | None = None
         self._blank_notes = None
+        self._blank_slides: dict = {}  # layout part -> a new slide's XML on that layout
+        self._notes_master = None
+        self._slide_id: int | None = None
+        self._drawing: list = []  # the parts of the slide being drawn, finished at the next one
+        # python-pptx renames the slide parts in list order when the slide list is first used
+        self._slide_list = presentation.slides._sldIdLst
         self.walks = 0  # whole-package walks made here: one per kind of name (tests count them)
         package.next_partname = self.next_partname
         package.next_image_partname = self.next_image_partname
@@ -198,6 +239,47 @@ class Parts:
         self.walks += 1
         return self._package.iter_parts()
 
+    # -- slides ----------------------------------------------------------------------------------
+    def add_slide(self, layout):
+        """A new slide on `layout`, as python-pptx's Slides.add_slide makes it, in constant time.
+
+        python-pptx parses a slide template and clones the layout's placeholders for every slide,
+        searches all of the presentation's relationships before relating a new slide, and reads
+        every slide id for the next one. Here the first slide on a layout is made by python-pptx
+        and kept as the blank for that layout; a new slide cannot be related yet; ids count on.
+        """
+        blank = self._blank_slides.get(layout.part)
+        if blank is None:
+            slide = self._new_slide(layout, CT_Slide.new())
+            slide.shapes.clone_layout_placeholders(layout)
+            self._blank_slides[layout.part] = copy.deepcopy(slide._element)
+            return slide
+        return self._new_slide(layout, copy.deepcopy(blank))
+
+    def _new_slide(self, layout, element):
+        self.finish()
+        presentation_part = self._presentation.part
+        part = _SlidePart(presentation_part._next_slide_partname, CT.PML_SLIDE, self._package, element)
+        self._drawing.append(part)
+        part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+        rid = presentation_part.rels._add_relationship(RT.SLIDE, part)
+        self._slide_list._add_sldId(id=self._next_slide_id(), rId=rid)
+        return part.slide
+
+    def finish(self) -> None:
+        """The slide drawn last is complete: keep its XML as bytes only (see _Finishing)."""
+        for part in self._drawing:
+            part.finish()
+        self._drawing.clear()
+
+    def _next_slide_id(self) -> int:
+        """python-pptx's choice (one more than the highest id) without reading every id again."""
+        if self._slide_id is not None and self._slide_id < _MAX_SLIDE_ID:
+            self._slide_id += 1
+        else:  # the first slide, or past the largest id: python-pptx searches for a free one
+            self._slide_id = self._slide_list._next_id
+        return self._slide_id
+
     # -- notes slides ----------------------------------------------------------------------------
     def notes_slide(self, slide):
         """The slide's notes slide, created as python-pptx would, from one cached blank copy.
@@ -217,8 +299,11 @@ class Parts:
 
     def _add_notes(self, slide_part, element) -> None:
         package = self._package
-        master = package.presentation_part.notes_master_part
-        notes_part = NotesSlidePart(package.next_partname(NOTES_SLIDE), CT.PML_NOTES_SLIDE, package, element)
+        if self._notes_master is None:  # python-pptx looks it up (or makes it) each time
+            self._notes_master = package.presentation_part.notes_master_part
+        master = self._notes_master
+        notes_part = _NotesSlidePart(package.next_partname(NOTES_SLIDE), CT.PML_NOTES_SLIDE, package, element)
+        self._drawing.append(notes_part)
         # The same relationships in the same order as NotesSlidePart.new: the same rIds.
         notes_part.relate_to(master, RT.NOTES_MASTER)
         notes_part.relate_to(slide_part, RT.SLIDE)
@@ -239,14 +324,9 @@ class Parts:
             return False
         self._warm._slides.move_to_end(key)
         slide_xml, notes_xml = kept
-        slides = self._presentation.slides
-        presentation_part = slides.part
-        slide_part = SlidePart(presentation_part._next_slide_partname, CT.PML_SLIDE, self._package,
-                               parse_xml(slide_xml))
-        slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
-        slides._sldIdLst.add_sldId(presentation_part.relate_to(slide_part, RT.SLIDE))
+        slide = self._new_slide(layout, parse_xml(slide_xml))
         if notes_xml is not None:
-            self._add_notes(slide_part, parse_xml(notes_xml))
+            self._add_notes(slide.part, parse_xml(notes_xml))
         self._warm.reused += 1
         return True
 

@@ -7,7 +7,6 @@ template's sample slides completely, or PowerPoint offers to repair the deck.
 """
 from __future__ import annotations
 
-import copy
 import io
 import zipfile
 from pathlib import Path
@@ -509,9 +508,3 @@ def _last_shape(slide):
     return list(slide.shapes)[-1]
 
 
-def layout_text(layout, ph_type: str) -> list:
-    """The paragraphs a layout's placeholder shows (a date field, a fixed footer), copied."""
-    for shape in layout.placeholders:
-        if _ph_type(shape._element)[0] == ph_type:
-            return [copy.deepcopy(p) for p in shape._element.iterfind("p:txBody/a:p", NS)]
-    return []

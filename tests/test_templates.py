@@ -1,0 +1,281 @@
+"""Corporate templates: real files of different origin (tests/fixtures/templates/README.md).
+
+The shipped outline builds on each; every output passes the validity checks and the render
+check; a golden dump per template records which layout each slide used.
+"""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from deck import package
+from deck.build import build
+from deck.errors import DeckError
+from deck.render.template import read, failing
+from deck.template import KINDS, choose_layouts
+
+from conftest import FIXTURES, ROOT
+from support import libreoffice
+
+TEMPLATES = FIXTURES / "templates"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "templates"
+NAMES = sorted(p.name for p in TEMPLATES.iterdir() if p.suffix in (".pptx", ".potx"))
+SAMPLE_TEXTS = ("Voorbeelddia", "Verwijder mij", "Notities bij het voorbeeld")
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def built(request, tmp_path_factory) -> tuple[str, Path]:
+    out = tmp_path_factory.mktemp("templated") / f"{Path(request.param).stem}.pptx"
+    build(ROOT / "outline.yaml", out, template=TEMPLATES / request.param)
+    return request.param, out
+
+
+def _template(name: str):
+    file = TEMPLATES / name
+    return choose_layouts(read(file, name, failing(name)))
+
+
+def _outline(tmp_path: Path, extra: str = "", theme: str | None = None) -> Path:
+    text = (ROOT / "tests" / "fixtures" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    if theme:
+        text = f"theme: {theme}\n" + text
+    path = tmp_path / "outline.yaml"
+    path.write_text(text + extra, encoding="utf-8")
+    return path
+
+
+# --- every template: the shipped deck on it ------------------------------------------------------
+
+def test_the_deck_passes_every_validity_check(built):
+    name, deck = built
+    data = deck.read_bytes()
+    assert package.check(data) == []
+    assert package.audit(deck) == []
+    prs = Presentation(str(deck))
+    with zipfile.ZipFile(deck) as z:
+        slide_parts = [n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
+        notes_parts = [n for n in z.namelist() if re.fullmatch(r"ppt/notesSlides/notesSlide\d+\.xml", n)]
+        everything = b"".join(z.read(n) for n in z.namelist() if n.endswith(".xml"))
+    # the template's sample slides are gone without a trace: parts, notes, shows, sections
+    assert len(slide_parts) == len(notes_parts) == len(prs.slides)
+    for text in SAMPLE_TEXTS:
+        assert text.encode() not in everything
+    presentation = prs.part._element
+    assert presentation.find("{http://schemas.openxmlformats.org/presentationml/2006/main}custShowLst") is None
+    assert b"p14:sectionLst" not in everything
+
+
+def test_the_deck_keeps_the_templates_canvas_masters_and_titles(built):
+    name, deck = built
+    template = Presentation(str(TEMPLATES / name)) if name.endswith(".pptx") else None
+    prs = Presentation(str(deck))
+    if template is not None:
+        assert (prs.slide_width, prs.slide_height) == (template.slide_width, template.slide_height)
+        assert [m.name for m in prs.slide_layouts] == [m.name for m in template.slide_layouts]
+    width, height = prs.slide_width, prs.slide_height
+    titles = []
+    for slide in prs.slides:
+        title = slide.shapes.title
+        assert title is not None and title.is_placeholder and title.text_frame.text.strip()
+        titles.append(title.text_frame.text)
+        for shape in slide.shapes:
+            # everything lies on the slide, whatever its size (a 4:3 template has a 4:3 grid)
+            assert shape.left >= 0 and shape.top >= 0, (shape.name, title.text_frame.text)
+            assert shape.left + shape.width <= width + 12700 and shape.top + shape.height <= height + 12700, \
+                (name, title.text_frame.text, shape.name)
+            if shape.is_placeholder and shape.has_text_frame:
+                # no empty placeholder left to say "Click to add text"
+                assert shape.text_frame.text.strip(), (title.text_frame.text, shape.name)
+    assert len(titles) == len(set(titles))
+
+
+def test_content_slides_carry_the_layouts_footer_and_slide_number(built):
+    name, deck = built
+    prs = Presentation(str(deck))
+    content = prs.slides[1]  # the agenda
+    layout_types = {ph.placeholder_format.type for ph in content.slide_layout.placeholders}
+    slide_types = {ph.placeholder_format.type: ph for ph in content.placeholders}
+    if PP_PLACEHOLDER.SLIDE_NUMBER in layout_types:
+        number = slide_types[PP_PLACEHOLDER.SLIDE_NUMBER]
+        assert number._element.xpath(".//a:fld[@type='slidenum']")
+        assert number.text_frame.text == "2"
+    if PP_PLACEHOLDER.FOOTER in layout_types:
+        assert "Rosman" in slide_types[PP_PLACEHOLDER.FOOTER].text_frame.text
+
+
+def test_which_layout_each_slide_used_matches_golden(built, update_golden):
+    name, deck = built
+    prs = Presentation(str(deck))
+    actual = {
+        "template": name,
+        "size": [round(prs.slide_width / 12700, 2), round(prs.slide_height / 12700, 2)],
+        "slides": [f"{s.slide_layout.name} | {s.shapes.title.text_frame.text}" for s in prs.slides],
+    }
+    golden = GOLDEN / f"{Path(name).stem}-{Path(name).suffix[1:]}.json"
+    if update_golden or not golden.exists():
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(actual, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"{golden.name} did not exist; written now: review it and run again")
+    assert actual == json.loads(golden.read_text(encoding="utf-8")), \
+        f"{golden.name} differs (pytest --update-golden rewrites it)"
+
+
+@pytest.mark.render
+def test_every_word_lies_inside_its_shape(built, tmp_path):
+    libreoffice.require_tools()
+    name, deck = built
+    result = libreoffice.render(deck, tmp_path)
+    assert result.pages == result.slides
+    assert result.outside == [], [(w.page + 1, w.text) for w in result.outside[:10]]
+    assert result.undrawn == []
+
+
+# --- choosing layouts ------------------------------------------------------------------------------
+
+def test_layouts_are_chosen_by_their_contents_not_names_or_order():
+    template = _template("dutch-layouts.pptx")  # Dutch names, in reverse order
+    chosen = {kind: template.layout_for(kind).name for kind in KINDS}
+    assert chosen["title"] == chosen["closing"] == "Titeldia"
+    assert chosen["divider"] == "Sectiekop"
+    assert chosen["bullets"] == "Titel en object"
+    assert chosen["compare"] == "Twee objecten"
+    assert chosen["stats"] == chosen["agenda"] == chosen["quote"] == "Alleen titel"
+
+
+def test_a_potx_reads_like_its_pptx():
+    potx, pptx = _template("martin-template.potx"), _template("martin-template.pptx")
+    assert potx.format == "potx" and pptx.format == "pptx"
+    assert potx.mapping == pptx.mapping and potx.masters == pptx.masters
+
+
+def test_the_outline_can_name_layouts(tmp_path):
+    shutil_copy(TEMPLATES / "dutch-layouts.pptx", tmp_path / "huisstijl.pptx")
+    outline = _outline(tmp_path, "layouts:\n  bullets: Alleen titel\n  title: Sectiekop\n", "huisstijl.pptx")
+    out = tmp_path / "deck.pptx"
+    build(outline, out)
+    used = [s.slide_layout.name for s in Presentation(str(out)).slides]
+    assert used[0] == "Sectiekop"
+    assert "Titel en object" not in used
+
+
+@pytest.mark.parametrize("mapping, message", [
+    ("bullets: Titel en tekst", r"layouts\.bullets: the template has no layout named 'Titel en tekst'"),
+    ("slides: Leeg", r"layouts\.slides: 'slides' is not a slide kind"),
+    ("bullets: Leeg", r"layouts\.bullets: layout 'Leeg' has no title placeholder"),
+])
+def test_a_wrong_layout_name_is_an_error_at_its_line(tmp_path, mapping, message):
+    shutil_copy(TEMPLATES / "dutch-layouts.pptx", tmp_path / "huisstijl.pptx")
+    outline = _outline(tmp_path, f"layouts:\n  {mapping}\n", "huisstijl.pptx")
+    with pytest.raises(DeckError, match=r"outline\.yaml:\d+: " + message) as err:
+        build(outline, tmp_path / "deck.pptx")
+    assert err.value.problems[0].hint
+    assert not (tmp_path / "deck.pptx").exists()
+
+
+def test_the_template_measures_with_its_own_placeholder_sizes(tmp_path):
+    template = _template("rmd-bank.pptx")  # 4:3, 44 pt titles in a 648 pt wide placeholder
+    from deck.template import theme_from
+
+    theme = theme_from(template)
+    content = template.layout_for("bullets")
+    assert theme.geometry.width == 720 and theme.geometry.height == 540
+    assert theme.geometry.title == content.title.box
+    assert theme.style("title").size == 44
+    assert theme.geometry.content_w == content.contents[0].box.w
+
+
+# --- templates that cannot serve ---------------------------------------------------------------------
+
+def _no_titles(path: Path) -> None:
+    prs = Presentation()
+    for layout in prs.slide_layouts:
+        for shape in list(layout.placeholders):
+            if shape.placeholder_format.type in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+                shape._element.getparent().remove(shape._element)
+    prs.save(path)
+
+
+def _ole(path: Path, encrypted: bool) -> None:
+    # An OLE compound file: the header, and for a password-protected OOXML file the stream
+    # names PowerPoint writes in its directory.
+    body = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    names = ("EncryptionInfo", "EncryptedPackage") if encrypted else ("PowerPoint Document", "Current User")
+    for stream in names:
+        body += stream.encode("utf-16-le").ljust(128, b"\0")
+    path.write_bytes(body)
+
+
+@pytest.mark.parametrize("name, make, message", [
+    ("missing.pptx", None, "no such file"),
+    ("old.ppt", lambda p: _ole(p, encrypted=False), r"is a PowerPoint 97-2003 file"),
+    ("locked.pptx", lambda p: _ole(p, encrypted=True), r"is password-protected"),
+    ("damaged.pptx", lambda p: p.write_bytes((TEMPLATES / "pptx-default.pptx").read_bytes()[:5000]),
+     r"is not a PowerPoint file, or it is damaged"),
+    ("notes.pptx", lambda p: p.write_text("just text"), r"is not a PowerPoint file, or it is damaged"),
+    ("untitled.pptx", _no_titles, r"has no slide layout with a title placeholder"),
+])
+def test_a_template_that_cannot_serve_is_a_clear_error_and_nothing_is_written(tmp_path, name, make, message):
+    if make:
+        make(tmp_path / name)
+    outline = _outline(tmp_path, theme=name)
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"the previous deck")
+    with pytest.raises(DeckError, match=message) as err:
+        build(outline, out)
+    assert err.value.problems[0].hint
+    assert out.read_bytes() == b"the previous deck"
+    # the same through --template (a path from the command line, not the outline)
+    if make:
+        with pytest.raises(DeckError, match=message):
+            build(_outline(tmp_path), out, template=tmp_path / name)
+
+
+def test_an_outline_theme_file_is_reported_at_its_line(tmp_path):
+    outline = _outline(tmp_path, theme="missing.potx")
+    with pytest.raises(DeckError, match=r"outline\.yaml:1: theme: no such file"):
+        build(outline, tmp_path / "deck.pptx")
+
+
+def test_inspect_lists_layouts_placeholders_and_the_mapping(tmp_path):
+    from deck.render.template import inspect
+
+    lines, error = inspect(TEMPLATES / "dutch-layouts.pptx")
+    text = "\n".join(lines)
+    assert error is None
+    assert "layout 'Titeldia'  [cover]" in text
+    assert re.search(r"ctrTitle idx 0 +\d", text)
+    assert re.search(r"bullets +Titel en object", text)
+    _no_titles(tmp_path / "untitled.pptx")
+    lines, error = inspect(tmp_path / "untitled.pptx")
+    assert lines and isinstance(error, DeckError)
+
+
+def shutil_copy(src: Path, dst: Path) -> None:
+    dst.write_bytes(src.read_bytes())
+
+
+def test_the_command_line_takes_a_template_and_inspects_one(tmp_path):
+    from typer.testing import CliRunner
+
+    from deck.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "deck.pptx"
+    result = runner.invoke(app, ["build", str(ROOT / "tests" / "fixtures" / "valid" / "minimal.yaml"), "-o", str(out),
+                                 "--template", str(TEMPLATES / "martin-template.potx")])
+    assert result.exit_code == 0, result.output
+    assert {s.slide_layout.name for s in Presentation(str(out)).slides} >= {"Title Slide", "Title and Content"}
+    result = runner.invoke(app, ["check", str(ROOT / "outline.yaml"), "--template", str(TEMPLATES / "rmd-bank.pptx")])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["template", "inspect", str(TEMPLATES / "martin-template.pptx")])
+    assert result.exit_code == 0, result.output
+    assert "layout 'Two Content'  [two]" in result.stdout and "what deck takes from it:" in result.stdout
+    result = runner.invoke(app, ["template", "inspect", str(tmp_path / "nothing.pptx")])
+    assert result.exit_code == 1 and "no such template file" in result.output
