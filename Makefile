@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
 
-.PHONY: deck test check preview clean
+.PHONY: deck test clean
 
 deck: $(VENV)/.installed
 	$(PY) -m deck build
@@ -20,4 +20,5 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 clean:
-	rm -rf $(VENV) out/*.pptx .pytest_cache
+	rm -rf $(VENV) .pytest_cache
+	find out -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

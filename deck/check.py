@@ -50,7 +50,9 @@ class Report:
             "ok": not self.fails(strict),
             "strict": strict,
             "slides": self.slides,
-            "minutes": self.minutes,
+            # 60, not 60.0: minutes are whole in nearly every outline
+            "minutes": int(self.minutes) if self.minutes is not None and float(self.minutes).is_integer()
+            else self.minutes,
             "counts": {s: self.count(s) for s in SEVERITIES},
             "findings": [f.as_dict() for f in self.findings],
         }

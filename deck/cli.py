@@ -342,6 +342,7 @@ def preview(outline: Optional[Path] = OutlineArg,
             output: Path = typer.Option(Path("out/preview"), "-o", "--output",
                                         help="The folder for the deck, its PDF, slide-NN.png and sheet.png."),
             theme: Optional[str] = ThemeOpt,
+            template: Optional[Path] = TemplateOpt,
             allow_small: bool = SmallOpt,
             allow_outside: bool = OutsideOpt,
             debug: bool = DebugOpt) -> None:
@@ -357,7 +358,8 @@ def preview(outline: Optional[Path] = OutlineArg,
 
         # A spinner on a terminal only: LibreOffice takes several seconds.
         with _console(err=True).status("previewing") as status:
-            result = run_preview(resolve_outline(outline), output, theme, allow_small, allow_outside,
+            result = run_preview(resolve_outline(outline), output, _look(theme, template), allow_small,
+                                 allow_outside,
                                  step=lambda message: status.update(message + "…"))
         typer.echo(f"{result.pdf}")
         typer.echo(f"{result.sheet}: {len(result.slides)} slides, "
@@ -443,7 +445,8 @@ def themes(debug: bool = DebugOpt) -> None:
     _run(action, debug)
 
 
-template_app = typer.Typer(help="Look inside a corporate template before building on it.", no_args_is_help=True,
+template_app = typer.Typer(help="Look inside a corporate template before building on it.\n\n"
+                                "Example: deck template inspect brand/template.potx", no_args_is_help=True,
                            rich_markup_mode=None)
 app.add_typer(template_app, name="template")
 
@@ -470,7 +473,14 @@ def template_inspect(path: Path = typer.Argument(..., help="The template: a .ppt
 
 
 def main() -> None:
-    app(prog_name="deck")
+    try:
+        app(prog_name="deck")
+    except BrokenPipeError:
+        # `deck check --titles | head`: the reader has what it wanted; that is not an error.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
 
 
 if __name__ == "__main__":

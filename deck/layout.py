@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from deck import fonts as measure
 from deck import timing
+from deck.text import SAFETY
 from deck.errors import DeckError, Problem
 from deck.labels import labels_for
 from deck.loader import Loaded, Source
@@ -261,6 +262,15 @@ class _Deck:
     def continued(self, title: str) -> str:
         return f"{title} ({self.ctx.labels['continued']})"
 
+    def page(self, kind: str, title: str, n: int, items: list, notes: str, path: tuple, source: str | None,
+             title_box: TextBox) -> None:
+        """Page n of a slide that may continue: later pages carry "(continued)" in the headline."""
+        if n == 0:
+            self.content(kind, title, items, notes, path, source, title_box)
+        else:
+            page_title = self.continued(title)
+            self.content(kind, page_title, items, notes, path, source, _headline(self.ctx, page_title, path))
+
     def note_split(self, path: tuple, title: str, count: int) -> None:
         line = self.ctx.source.line(path)
         self.ctx.notices.append(f"{self.ctx.source.file}:{line}: '{title}' continues on {count} slides")
@@ -301,12 +311,15 @@ class _Deck:
         whole = fit(ctx, [item for _, g in groups for item in g], width, limit)
         if whole is not None:
             return [whole]
-        pages, current = [], []
+        whole_groups = []
         for index, group in groups:
             if fit(ctx, group, width, limit) is None:
                 ctx.fail(path + (index,), "does not fit on a slide even alone at the minimum size",
                          "shorten this item; put the detail in the notes")
-                continue
+            else:
+                whole_groups.append(group)
+        pages, current = [], []
+        for group in whole_groups:
             candidate = current + group
             if current and fit(ctx, candidate, width, limit) is None:
                 pages.append(current)
@@ -314,8 +327,18 @@ class _Deck:
             current = candidate
         if current:
             pages.append(current)
-        # Every page is set at the floor-level step it needs; pages share no sizes by design,
-        # but they all lie between floor and preferred size.
+        # Greedy filling can leave one lonely item on the last slide: share the items out evenly
+        # over the same number of slides when that fits too.
+        share, extra = divmod(len(whole_groups), max(1, len(pages)))
+        bounds, start = [], 0
+        for n in range(len(pages)):
+            end = start + share + (1 if n < extra else 0)
+            bounds.append((start, end))
+            start = end
+        even = [[item for group in whole_groups[a:b] for item in group] for a, b in bounds]
+        if all(page and fit(ctx, page, width, limit) is not None for page in even):
+            pages = even
+        # Every page is set at the largest step it fits; all lie between floor and preferred size.
         return [fit(ctx, page, width, limit) or [] for page in pages]
 
     # -- statement: one assertion, large, beside an accent bar --------------------------------
@@ -409,66 +432,90 @@ class _Deck:
 
     # -- compare: two columns -------------------------------------------------------------------
     def compare(self, slide: CompareSlide, path: tuple, notes: str) -> None:
+        """Two columns that shrink together; too many bullets continue, both headings repeated."""
         ctx = self.ctx
         title_box = _headline(ctx, slide.title, path)
         top, limit = self.body_limit(title_box)
         width = ctx.geo.grid_w(6) - ctx.geo.gutter / 2
-        sides = []
-        for side, colour in ((slide.left, "muted"), (slide.right, "accent")):
-            items = [Item(side.heading, "entry-title", (("color", colour),))]
-            items += [Item(b, "sub", _bulleted(colour))
-                      for b in side.bullets]
-            sides.append(items)
-        # Both columns shrink together so the two sides read as equals.
-        both = fit_pair(ctx, sides, width, limit - 16)
-        if both is None:
+        colours = ("muted", "accent")
+
+        def sides(rows: range) -> list[list[Item]]:
+            return [[Item(side.heading, "entry-title", (("color", colour),))] +
+                    [Item(b, "sub", _bulleted(colour)) for b in side.bullets[rows.start:rows.stop]]
+                    for side, colour in zip((slide.left, slide.right), colours)]
+
+        longest = max(len(slide.left.bullets), len(slide.right.bullets))
+        pages = _chunks(longest, lambda rows: fit_pair(ctx, sides(rows), width, limit - 16) is not None)
+        if pages is None:
             ctx.fail(path + ("left",), "the two columns do not fit at the minimum size",
                      "keep each side to three short bullets; move the explanation to the notes")
             return
-        items = []
-        for i, paras in enumerate(both):
-            x = ctx.geo.left + i * (width + 2 * ctx.geo.gutter) if i else ctx.geo.left
-            heading, rest = paras[0], paras[1:]
-            items.append(_box([heading], x, top, width, "Heading"))
-            rule_y = top + height([heading]) + 8
-            items.append(Shape(Box(x, rule_y, width, 2), "rect", fill=("rule" if i == 0 else "accent"),
-                               name="Rule"))
-            items.append(_box(list(rest), x, rule_y + 14, width, "Column"))
-        self.content("compare", slide.title, items, notes, path, slide.source, title_box)
+        if len(pages) > 1:
+            self.note_split(path, slide.title, len(pages))
+        for n, rows in enumerate(pages):
+            both = fit_pair(ctx, sides(rows), width, limit - 16)
+            items = []
+            for i, paras in enumerate(both):
+                x = ctx.geo.left + i * (width + 2 * ctx.geo.gutter)
+                heading, rest = paras[0], paras[1:]
+                items.append(_box([heading], x, top, width, "Heading"))
+                rule_y = top + height([heading]) + 8
+                items.append(Shape(Box(x, rule_y, width, 2), "rect", fill=("rule" if i == 0 else "accent"),
+                                   name="Rule"))
+                if rest:
+                    items.append(_box(list(rest), x, rule_y + 14, width, "Column"))
+            self.page("compare", slide.title, n, items, notes, path, slide.source, title_box)
 
     # -- steps: numbered circles joined by a line --------------------------------------------------
     def steps(self, slide: StepsSlide, path: tuple, notes: str) -> None:
+        """Steps side by side; too many for one row continue on the next slide, numbers running on."""
         ctx = self.ctx
         title_box = _headline(ctx, slide.title, path)
         top, limit = self.body_limit(title_box)
-        count = len(slide.steps)
         gap = ctx.geo.gutter
-        width = (ctx.geo.content_w - (count - 1) * gap) / count
         circle = 56.0
         texts = [[Item(s.title, "step-title")] + ([Item(s.text, "secondary")] if s.text else [])
                  for s in slide.steps]
-        columns = fit_pair(ctx, texts, width, limit - circle - 20)
-        if columns is None:
-            ctx.fail(path + ("steps",), "the steps do not fit side by side at the minimum size",
-                     "shorten each step's text to about twelve words, or use fewer steps")
+
+        def width(count: int) -> float:
+            return (ctx.geo.content_w - (count - 1) * gap) / count
+
+        def laid(rows: range):
+            return fit_pair(ctx, texts[rows.start:rows.stop], width(len(rows)), limit - circle - 20)
+
+        def whole_words(rows: range) -> bool:
+            blocks = laid(rows)
+            return blocks is not None and not any(_breaks_a_word(ctx, p, width(len(rows))) for b in blocks for p in b)
+
+        # Fewer steps a slide rather than words broken inside a narrow column.
+        pages = _chunks(len(texts), whole_words) or _chunks(len(texts), lambda rows: laid(rows) is not None)
+        if pages is None:
+            ctx.fail(path + ("steps",), "a step does not fit on a slide at the minimum size",
+                     "shorten each step's text to about twelve words")
             return
-        block = circle + 20 + max(height(c) for c in columns)
-        y = top + max(0.0, (limit - block) / 3)
-        items: list = []
-        if count > 1:
-            first_c = ctx.geo.left + circle / 2
-            last_c = ctx.geo.left + (count - 1) * (width + gap) + circle / 2
-            items.append(Shape(Box(first_c, y + circle / 2 - 1, last_c - first_c, 2), "rect", fill="rule",
-                               name="Connector"))
+        if len(pages) > 1:
+            self.note_split(path, slide.title, len(pages))
         number_style = ctx.theme.style("step-number")
-        for i, paras in enumerate(columns):
-            x = ctx.geo.left + i * (width + gap)
-            number = Para(text=str(i + 1), size=number_style.size, line=number_style.line,
-                          color="on_accent", bold=True, align="c")
-            items.append(Shape(Box(x, y, circle, circle), "oval", fill="accent", name=f"Step {i + 1}",
-                               text=TextBox(Box(x, y, circle, circle), (number,), "m", f"Step {i + 1}")))
-            items.append(_box(paras, x, y + circle + 20, width, f"Step {i + 1} text"))
-        self.content("steps", slide.title, items, notes, path, slide.source, title_box)
+        # Every page uses the first page's column width, so the steps line up from slide to slide.
+        w = width(len(pages[0]))
+        for n, rows in enumerate(pages):
+            columns = fit_pair(ctx, texts[rows.start:rows.stop], w, limit - circle - 20)
+            block = circle + 20 + max(height(c) for c in columns)
+            y = top + max(0.0, (limit - block) / 3)
+            items: list = []
+            if len(rows) > 1:
+                first_c = ctx.geo.left + circle / 2
+                last_c = ctx.geo.left + (len(rows) - 1) * (w + gap) + circle / 2
+                items.append(Shape(Box(first_c, y + circle / 2 - 1, last_c - first_c, 2), "rect", fill="rule",
+                                   name="Connector"))
+            for i, paras in zip(rows, columns):
+                x = ctx.geo.left + (i - rows.start) * (w + gap)
+                number = Para(text=str(i + 1), size=number_style.size, line=number_style.line,
+                              color="on_accent", bold=True, align="c")
+                items.append(Shape(Box(x, y, circle, circle), "oval", fill="accent", name=f"Step {i + 1}",
+                                   text=TextBox(Box(x, y, circle, circle), (number,), "m", f"Step {i + 1}")))
+                items.append(_box(paras, x, y + circle + 20, w, f"Step {i + 1} text"))
+            self.page("steps", slide.title, n, items, notes, path, slide.source, title_box)
 
     # -- question: a discussion prompt on a tinted panel --------------------------------------------
     def question(self, slide: QuestionSlide, path: tuple, notes: str) -> None:
@@ -476,24 +523,26 @@ class _Deck:
         minutes = slide.minutes
         label = ctx.labels["discussion"] + (f" · {_minutes(minutes)} {ctx.labels['minutes']}" if minutes else "")
         self.activity("question", slide.title, label, [Item(slide.question, "question")],
-                      [Item(p, "sub", _bulleted("accent"))
-                       for p in slide.prompts], path, notes, slide.source)
+                      [Item(p, "sub", _bulleted("accent")) for p in slide.prompts], path, notes, slide.source,
+                      can_continue=True)
 
     def exercise(self, slide: ExerciseSlide, path: tuple, notes: str) -> None:
         ctx = self.ctx
         label = f"{ctx.labels['exercise']} · {_minutes(slide.minutes)} {ctx.labels['minutes']}"
         facts = []
         if slide.groups:
-            facts.append(Item(f"{ctx.labels['groups']}: {slide.groups}", "body",
-                              _bulleted("accent")))
+            facts.append(Item(f"{ctx.labels['groups']}: {slide.groups}", "body", _bulleted("accent")))
         if slide.deliverable:
-            facts.append(Item(f"{ctx.labels['deliverable']}: {slide.deliverable}", "body",
-                              _bulleted("accent")))
+            facts.append(Item(f"{ctx.labels['deliverable']}: {slide.deliverable}", "body", _bulleted("accent")))
         self.activity("exercise", slide.title, label, [Item(slide.task, "body", (("bold", True),))], facts,
-                      path, notes, slide.source)
+                      path, notes, slide.source, can_continue=False)
 
     def activity(self, kind: str, title: str, label: str, lead: list[Item], rest: list[Item], path: tuple,
-                 notes: str, source: str | None) -> None:
+                 notes: str, source: str | None, can_continue: bool) -> None:
+        """A tinted panel: the kind and minutes, the lead (question or task), then prompts or facts.
+
+        A question's prompts may continue on a next slide under the same question; an exercise
+        stays whole, since groups work from one slide."""
         ctx = self.ctx
         title_box = _headline(ctx, title, path)
         top, limit = self.body_limit(title_box)
@@ -501,22 +550,30 @@ class _Deck:
         width = ctx.geo.content_w - 2 * pad
         kicker = make_para(label.upper(), ctx.style("kicker"), width, ctx.theme.font)
         inner = limit - 2 * pad - height([kicker]) - kicker.after
-        # The lead (question or task) and what follows shrink together; the lead gets extra air.
-        air = 12.0
-        fitted = fit(ctx, lead + rest, width, inner - air)
-        if fitted is None:
+        air = 12.0  # the lead and what follows shrink together; the lead gets extra air
+
+        def laid(rows: range):
+            return fit(ctx, lead + rest[rows.start:rows.stop], width, inner - air)
+
+        whole = range(0, len(rest))
+        pages = [whole] if laid(whole) is not None else (_chunks(len(rest), lambda r: laid(r) is not None)
+                                                        if can_continue and rest else None)
+        if pages is None:
             field_name = "question" if kind == "question" else "task"
             ctx.fail(path + (field_name,), "does not fit on the slide at the minimum size",
                      "keep it to one short sentence and at most three short prompts; put the rest in the notes")
             return
-        lead_paras = [Para(**{**p.__dict__, "after": p.after + air}) for p in fitted[:len(lead)]]
-        rest_paras = fitted[len(lead):]
-        paras = [kicker] + lead_paras + list(rest_paras)
-        h = height(paras) + 2 * pad
-        panel = Shape(Box(ctx.geo.left, top, ctx.geo.content_w, h), "rect", fill="soft", name="Panel")
-        side = Shape(Box(ctx.geo.left, top, 6, h), "rect", fill="accent", name="Panel edge")
-        text = _box(paras, ctx.geo.left + pad, top + pad, width, "Activity")
-        self.content(kind, title, [panel, side, text], notes, path, source, title_box)
+        if len(pages) > 1:
+            self.note_split(path, title, len(pages))
+        for n, rows in enumerate(pages):
+            fitted = laid(rows)
+            lead_paras = [Para(**{**p.__dict__, "after": p.after + air}) for p in fitted[:len(lead)]]
+            paras = [kicker] + lead_paras + list(fitted[len(lead):])
+            h = height(paras) + 2 * pad
+            panel = Shape(Box(ctx.geo.left, top, ctx.geo.content_w, h), "rect", fill="soft", name="Panel")
+            side = Shape(Box(ctx.geo.left, top, 6, h), "rect", fill="accent", name="Panel edge")
+            text = _box(paras, ctx.geo.left + pad, top + pad, width, "Activity")
+            self.page(kind, title, n, [panel, side, text], notes, path, source, title_box)
 
     # -- evidence: pictures, charts, tables (deck/evidence.py) ------------------------------------
     def image(self, slide, path: tuple, notes: str) -> None:
@@ -866,10 +923,6 @@ def _bulleted(colour: str, level: int = 0) -> tuple:
             ("indent", BULLET_HANG * (level + 1)))
 
 
-def _spaced(para: Para, lines: float) -> Para:
-    return Para(**{**para.__dict__, "after": para.size * lines})
-
-
 def _entry_pages(rows: list, lay) -> list | None:
     """The rows in pages of one size, as many per page as every page can hold: each page as
     `lay(rows)` gives it, or None when not even one row fits.
@@ -915,20 +968,46 @@ def _row_heights(heights: list[float], columns: int) -> list[float]:
     return [max(heights[i:i + columns]) + 14 for i in range(0, len(heights), columns)]
 
 
+def _chunks(count: int, fits) -> list[range] | None:
+    """The fewest pages, shared out evenly, on which every run of items `fits`; None if one item alone does not."""
+    for n in range(count, 0, -1):
+        pages = [range(i, min(i + n, count)) for i in range(0, count, n)]
+        if all(fits(page) for page in pages):
+            share, extra = divmod(count, len(pages))
+            even, start = [], 0
+            for k in range(len(pages)):  # 7 items on 2 pages: 4 and 3, not 6 and 1
+                even.append(range(start, start + share + (1 if k < extra else 0)))
+                start = even[-1].stop
+            return even if all(fits(page) for page in even) else pages
+    return None
+
+
 def fit_pair(ctx: _Ctx, groups: list[list[Item]], width: float, fits) -> list[list[Para]] | None:
     """Blocks side by side, shrunk together: the largest common step where `fits(heights)`.
 
-    `fits` is a limit in points for every block, or a test on the list of block heights."""
+    `fits` is a limit in points for every block, or a test on the list of block heights. A step
+    where some word is wider than its column (and would be broken inside) counts only when no
+    smaller step avoids that: a smaller size reads better than "innovatieprojecte-n"."""
     if not callable(fits):
         limit = fits
         fits = lambda heights: max(heights) <= limit + 0.01  # noqa: E731
     styles = {item.role: ctx.style(item.role) for g in groups for item in g}
     steps = max(len(_sizes(s)) for s in styles.values())
+    chopped = None
     for step in range(steps):
         blocks = [[_at_step(ctx, item, styles[item.role], step, width) for item in group] for group in groups]
         if fits([height(b) for b in blocks]):
-            return blocks
-    return None
+            if not any(_breaks_a_word(ctx, p, width) for b in blocks for p in b):
+                return blocks
+            chopped = chopped or blocks
+    return chopped
+
+
+def _breaks_a_word(ctx: _Ctx, para: Para, width: float) -> bool:
+    """Whether a word of the paragraph is wider than its line, so the line breaker must cut it."""
+    room = width - para.indent
+    return any(measure.text_width(word, ctx.theme.font, para.size, bold=para.bold) * SAFETY > room
+               for word in para.text.split())
 
 
 def _at_step(ctx: _Ctx, item: Item, style: Style, step: int, width: float) -> Para:

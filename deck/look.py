@@ -6,6 +6,8 @@ again to build on it.
 """
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,7 +35,8 @@ def choose(loaded: Loaded, theme: str | None = None, template: Path | None = Non
     elif theme is not None:
         if theme not in THEMES:
             raise DeckError.simple("--theme", f"unknown theme '{theme}'",
-                                   f"built-in themes: {', '.join(THEMES)}; a template goes with --template PATH")
+                                   _did_you_mean(theme) + f"built-in themes: {', '.join(THEMES)}; "
+                                   "a template goes with --template PATH")
         chosen = THEMES[theme]
     elif is_template(outline.theme):
         from deck.paths import resolve_asset
@@ -45,8 +48,8 @@ def choose(loaded: Loaded, theme: str | None = None, template: Path | None = Non
         chosen = THEMES[outline.theme]
     else:
         raise DeckError(source.problem(("theme",), f"unknown theme '{outline.theme}'",
-                                       f"built-in themes: {', '.join(THEMES)}, or the path of a .pptx/.potx "
-                                       "template"))
+                                       _did_you_mean(outline.theme) + f"built-in themes: {', '.join(THEMES)}, "
+                                       "or the path of a .pptx/.potx template"))
     if chosen.template is None and outline.layouts:
         notices.append(f"{source.file}:{source.line(('layouts',))}: layouts: applies to a template theme only; "
                        "ignored")
@@ -72,3 +75,8 @@ def _from_template(loaded: Loaded, file: Path, shown: str, problem) -> Theme:
     spec = choose_layouts(spec, loaded.outline.layouts,
                           lambda path, message, hint: source.problem(path, message, hint))
     return replace(theme_from(spec), name=f"template {shown}")
+
+
+def _did_you_mean(name: str) -> str:
+    close = difflib.get_close_matches(name, list(THEMES), n=1)
+    return f"did you mean '{close[0]}'? " if close else ""

@@ -198,63 +198,125 @@ def check(data: bytes) -> list[str]:
 
     Returns human-readable problems, each starting with the part it concerns; an empty
     list means the package passed.
+
+    Each part is read, parsed, checked and let go before the next, keeping only what the
+    checks across parts need (relationships, content types, the presentation's slide ids):
+    a deck's parsed trees together take many times its size.
     """
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = [info for info in archive.infolist() if not info.is_dir()]
-            parts: dict[str, bytes] = {}
-            for info in infos:
-                parts.setdefault(info.filename, archive.read(info))  # read() checks the CRC
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = [info for info in archive.infolist() if not info.is_dir()]
     except Exception as exc:  # a gate reports, it does not crash: zipfile raises many types
-        if not data.startswith(b"PK"):
-            return ["not a zip archive (a .pptx file is a zip package)"]
-        return [f"corrupt zip archive: {exc}"]
-
-    problems: list[str] = []
-    counts = Counter(info.filename.casefold() for info in infos)
-    for name in dict.fromkeys(info.filename for info in infos):
-        if counts[name.casefold()] > 1:
-            # Part names are case-insensitive, so A.xml and a.xml collide too.
-            problems.append(f"{name}: duplicate zip entry ({counts[name.casefold()]} entries)")
-            counts[name.casefold()] = 0
-    names = {name.casefold(): name for name in parts}
-
-    trees: dict[str, etree._Element] = {}
-    content_type = _content_types(parts, names, trees, problems)
-    for name, body in parts.items():
-        if name == CONTENT_TYPES:
-            continue
-        ctype = content_type(name)
-        if ctype is None and CONTENT_TYPES in trees:  # else every part would be listed
-            problems.append(f"{name}: no content type (no Override, no Default for its extension)")
-        if name.endswith((".xml", ".rels")) or (ctype or "").endswith("xml"):
+        return _unreadable(data, exc)
+    with archive:
+        gate = _Gate(infos)
+        for info in infos:
             try:
-                trees[name] = etree.fromstring(body, _PARSER)
-            except etree.XMLSyntaxError as exc:
-                problems.append(f"{name}: not well-formed XML: {exc}")
+                body = archive.read(info)  # read() checks the CRC
+            except Exception as exc:
+                return _unreadable(data, exc)
+            gate.read(info.filename, body)
+    return gate.problems()
 
-    rels = _relationships(trees, names, problems)
-    _check_presentation(rels, trees, content_type, problems)
-    for name, root in trees.items():
+
+def _unreadable(data: bytes, exc: Exception) -> list[str]:
+    if not data.startswith(b"PK"):
+        return ["not a zip archive (a .pptx file is a zip package)"]
+    return [f"corrupt zip archive: {exc}"]
+
+
+class _Gate:
+    """The checks of `check`, fed one part at a time in the order of the archive.
+
+    Problems come out in the order of the checks: duplicate entries, content types, each part
+    (its content type, its XML), relationships, the presentation, shape ids. Content types
+    decide how a part is checked, so parts that come before [Content_Types].xml in the archive
+    wait for it as bytes (a deck written by deck has it first, so none wait)."""
+
+    def __init__(self, infos: list[zipfile.ZipInfo]):
+        self.duplicates: list[str] = []
+        counts = Counter(info.filename.casefold() for info in infos)
+        for name in dict.fromkeys(info.filename for info in infos):
+            if counts[name.casefold()] > 1:
+                # Part names are case-insensitive, so A.xml and a.xml collide too.
+                self.duplicates.append(f"{name}: duplicate zip entry ({counts[name.casefold()]} entries)")
+                counts[name.casefold()] = 0
+        self.names = {name.casefold(): name for name in dict.fromkeys(info.filename for info in infos)}
+        self.seen: set[str] = set()  # the first entry of a name is the part; later ones are duplicates
+        self.content_type: Callable[[str], str | None] | None = None
+        self.typed = False  # [Content_Types].xml parsed: every part must have a type
+        self.waiting: list[tuple[str, bytes]] = []
+        self.type_problems: list[str] = []
+        self.part_problems: list[str] = []
+        self.rel_problems: list[str] = []
+        self.shape_problems: list[str] = []
+        self.rels: dict[str, dict[str, tuple[str, str]]] = {}
+        self.parsed: set[str] = set()
+        self.slide_ids: dict[str, list[tuple[str | None, str | None]]] = {}
+        if CONTENT_TYPES not in self.names.values():
+            self._types(None)
+
+    def read(self, name: str, body: bytes) -> None:
+        if name in self.seen:
+            return
+        self.seen.add(name)
+        if name == CONTENT_TYPES:
+            self._types(body)
+        elif self.content_type is None:
+            self.waiting.append((name, body))
+        else:
+            self._part(name, body)
+
+    def _types(self, body: bytes | None) -> None:
+        self.content_type, self.typed = _content_types(body, self.names, self.type_problems)
+        waiting, self.waiting = self.waiting, []
+        for name, waiting_body in waiting:
+            self._part(name, waiting_body)
+
+    def _part(self, name: str, body: bytes) -> None:
+        ctype = self.content_type(name)
+        if ctype is None and self.typed:  # else every part would be listed
+            self.part_problems.append(f"{name}: no content type (no Override, no Default for its extension)")
+        if not (name.endswith((".xml", ".rels")) or (ctype or "").endswith("xml")):
+            return
+        try:
+            root = etree.fromstring(body, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            self.part_problems.append(f"{name}: not well-formed XML: {exc}")
+            return
+        self.parsed.add(name)
+        if name.endswith(".rels"):
+            _relationships(name, root, self.names, self.rels, self.rel_problems)
+        ids = [(el.get("id"), el.get(f"{{{NS['r']}}}id")) for el in root.iterfind("p:sldIdLst/p:sldId", NS)]
+        if ids:
+            self.slide_ids[name] = ids
         if root.tag in _SHAPE_TREE_ROOTS:
-            _check_shape_ids(name, root, problems)
-    return problems
+            _check_shape_ids(name, root, self.shape_problems)
+
+    def problems(self) -> list[str]:
+        presentation: list[str] = []
+        _check_presentation(self.rels, self.parsed, self.slide_ids, self.content_type, presentation)
+        return (self.duplicates + self.type_problems + self.part_problems + self.rel_problems + presentation
+                + self.shape_problems)
 
 
 def _content_types(
-    parts: dict[str, bytes], names: dict[str, str], trees: dict, problems: list[str]
-) -> Callable[[str], str | None]:
-    """Check [Content_Types].xml (parsed into trees); return a part -> content type lookup."""
+    body: bytes | None, names: dict[str, str], problems: list[str]
+) -> tuple[Callable[[str], str | None], bool]:
+    """Check [Content_Types].xml (None: missing); return a part -> content type lookup, and
+    whether the part could be read."""
     defaults: dict[str, str] = {}
     overrides: dict[str, str] = {}
-    if CONTENT_TYPES not in parts:
+    parsed = False
+    if body is None:
         problems.append(f"{CONTENT_TYPES}: missing")
     else:
         try:
-            root = trees[CONTENT_TYPES] = etree.fromstring(parts[CONTENT_TYPES], _PARSER)
+            root = etree.fromstring(body, _PARSER)
         except etree.XMLSyntaxError as exc:
             problems.append(f"{CONTENT_TYPES}: not well-formed XML: {exc}")
         else:
+            parsed = True
             for el in root.iterfind("ct:Default", NS):
                 defaults[el.get("Extension", "").casefold()] = el.get("ContentType")
             for el in root.iterfind("ct:Override", NS):
@@ -268,46 +330,43 @@ def _content_types(
         extension = file.rpartition(".")[2].casefold() if "." in file else ""
         return overrides.get(name.casefold()) or defaults.get(extension)
 
-    return content_type
+    return content_type, parsed
 
 
 def _relationships(
-    trees: dict, names: dict[str, str], problems: list[str]
-) -> dict[str, dict[str, tuple[str, str]]]:
-    """Check every *.rels part; return {source part: {rId: (type, target part)}}."""
-    found: dict[str, dict[str, tuple[str, str]]] = {}
-    for rels_name, root in trees.items():
-        if not rels_name.endswith(".rels"):
+    rels_name: str, root: etree._Element, names: dict[str, str], found: dict[str, dict[str, tuple[str, str]]],
+    problems: list[str],
+) -> None:
+    """Check one *.rels part; add its relationships to {source part: {rId: (type, target part)}}."""
+    folder, file = posixpath.split(rels_name)
+    if posixpath.basename(folder) != "_rels":
+        problems.append(f"{rels_name}: relationship part outside a _rels folder")
+        return
+    base = posixpath.dirname(folder)  # targets are relative to the source's folder
+    source = posixpath.join(base, file[: -len(".rels")])  # "" for the package itself
+    if source and source.casefold() not in names:
+        problems.append(f"{rels_name}: relationships of {source}, which does not exist")
+    ids = found.setdefault(source, {})
+    for el in root.iterfind("rel:Relationship", NS):
+        rid, target = el.get("Id", ""), el.get("Target", "")
+        if rid in ids:
+            problems.append(f"{rels_name}: duplicate relationship id {rid}")
+        if el.get("TargetMode") == "External":
+            ids[rid] = (el.get("Type", ""), target)
             continue
-        folder, file = posixpath.split(rels_name)
-        if posixpath.basename(folder) != "_rels":
-            problems.append(f"{rels_name}: relationship part outside a _rels folder")
-            continue
-        base = posixpath.dirname(folder)  # targets are relative to the source's folder
-        source = posixpath.join(base, file[: -len(".rels")])  # "" for the package itself
-        if source and source.casefold() not in names:
-            problems.append(f"{rels_name}: relationships of {source}, which does not exist")
-        ids = found.setdefault(source, {})
-        for el in root.iterfind("rel:Relationship", NS):
-            rid, target = el.get("Id", ""), el.get("Target", "")
-            if rid in ids:
-                problems.append(f"{rels_name}: duplicate relationship id {rid}")
-            if el.get("TargetMode") == "External":
-                ids[rid] = (el.get("Type", ""), target)
-                continue
-            path = unquote(target.split("#")[0])
-            if path.startswith("/"):
-                part = path[1:]
-            else:
-                part = posixpath.normpath(posixpath.join(base, path))
-            if part.casefold() not in names:
-                problems.append(f"{rels_name}: {rid} points to {target}, which does not exist")
-            ids[rid] = (el.get("Type", ""), names.get(part.casefold(), part))
-    return found
+        path = unquote(target.split("#")[0])
+        if path.startswith("/"):
+            part = path[1:]
+        else:
+            part = posixpath.normpath(posixpath.join(base, path))
+        if part.casefold() not in names:
+            problems.append(f"{rels_name}: {rid} points to {target}, which does not exist")
+        ids[rid] = (el.get("Type", ""), names.get(part.casefold(), part))
 
 
 def _check_presentation(
-    rels: dict, trees: dict, content_type: Callable[[str], str | None], problems: list[str]
+    rels: dict, parsed: set[str], slide_ids: dict[str, list], content_type: Callable[[str], str | None],
+    problems: list[str],
 ) -> None:
     main = next(
         (part for kind, part in rels.get("", {}).values() if kind.endswith("/officeDocument")),
@@ -318,12 +377,11 @@ def _check_presentation(
         return
     if content_type(main) not in (PRESENTATION_CT, None):  # None is reported already
         problems.append(f"{main}: content type {content_type(main)}, expected {PRESENTATION_CT}")
-    if main not in trees:
+    if main not in parsed:
         return
     slide_rels = rels.get(main, {})
     ids: Counter[str | None] = Counter()
-    for el in trees[main].iterfind("p:sldIdLst/p:sldId", NS):
-        value, rid = el.get("id"), el.get(f"{{{NS['r']}}}id")
+    for value, rid in slide_ids.get(main, []):
         number = _int(value)
         # ST_SlideId: 256 <= id < 2**31
         if number is None or not 256 <= number < 2**31:

@@ -42,10 +42,6 @@ def keep() -> None:
         _kept = _Kept()
 
 
-def active() -> bool:
-    return _kept is not None
-
-
 def load(path: Path) -> tuple[Loaded, bytes | None]:
     """The outline read from `path` and a digest of its bytes (None when nothing is kept)."""
     if _kept is None:

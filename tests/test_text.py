@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import unicodedata
 from importlib import resources
 from pathlib import Path
@@ -74,7 +75,10 @@ def test_empty_and_space_widths():
 def test_widths_match_the_real_font(family, bold):
     path = Path(FONT_FILES[(family, bold)])
     if not path.exists():
-        pytest.skip(f"{path} not installed")
+        message = f"{path} not installed (Debian: fonts-crosextra-carlito, fonts-liberation2)"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; CI installs them, so this check must run")
+        pytest.skip(message)
     ttlib = pytest.importorskip("fontTools.ttLib")
     font = ttlib.TTFont(str(path), lazy=True)
     cmap, hmtx, upem = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
@@ -247,18 +251,6 @@ def test_cjk_breaks_between_ideographs():
 def test_line_count_matches_wrap():
     para = SENTENCE * 3
     assert line_count(para, "Arial", 28, 400, True) == len(wrap(para, "Arial", 28, 400, True))
-
-
-def test_is_fast():
-    """One text box (40 words) well under a millisecond once the tables are loaded."""
-    import time
-
-    para = " ".join([SENTENCE] * 4)
-    wrap(para, "Calibri", 28, 800)
-    start = time.perf_counter()
-    for _ in range(200):
-        wrap(para, "Calibri", 28, 800)
-    assert (time.perf_counter() - start) / 200 < 0.002  # generous for slow CI machines
 
 
 # -- properties ---------------------------------------------------------------------------------

@@ -46,7 +46,8 @@ def failing(shown: str, problem=None) -> Fail:
 def load_bytes(file: Path, fail: Fail) -> tuple[bytes, str]:
     """The template as a .pptx package python-pptx accepts, and its format (pptx or potx)."""
     if not file.exists():
-        raise fail("no such template file", "check the path; it is relative to the outline's folder")
+        raise fail("no such template file", "check the path: in the outline it is relative to the outline's "
+                   "folder, on the command line to the folder deck runs in")
     if not file.is_file():
         raise fail("is a folder, not a template", "give the .pptx or .potx file")
     if file.stat().st_size > MAX_BYTES:

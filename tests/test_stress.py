@@ -1,0 +1,70 @@
+"""Whatever presenters paste in, the deck never shows text outside its box: it fits, shrinks,
+continues on the next slide, or fails with the outline line before anything is written."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from deck.build import build, plan
+
+from conftest import FIXTURES
+from support import libreoffice
+
+STRESS = sorted((FIXTURES / "stress").glob("*.yaml"))
+LONG = FIXTURES / "stress" / "long-texts.yaml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("stress")
+    return {path.stem: build(path, folder / f"{path.stem}.pptx").output for path in STRESS}
+
+
+def _texts(deck: Path, name: str) -> list[str]:
+    """The paragraphs of every shape called `name`, slide by slide, in order."""
+    out = []
+    for slide in Presentation(str(deck)).slides:
+        for shape in slide.shapes:
+            if shape.name == name and shape.has_text_frame:
+                out += [p.text for p in shape.text_frame.paragraphs]
+    return out
+
+
+def test_long_lists_continue_without_losing_or_repeating_an_item(built):
+    loaded, planned = plan(LONG)
+    bullets = loaded.outline.sections[0].slides[0].bullets
+    expected = [t for b in bullets for t in [b.text, *b.sub]]
+    assert _texts(built["long-texts"], "Body") == expected
+    titles = [s.title.text for s in planned.slides if s.kind == "bullets"]
+    assert titles[1:] == [titles[0] + " (vervolg)"] * (len(titles) - 1)
+    assert any("continues on" in notice for notice in planned.notices)
+
+
+def test_compare_steps_and_prompts_continue(built):
+    _, planned = plan(LONG)
+    kinds = [s.kind for s in planned.slides]
+    assert kinds.count("compare") == 2 and kinds.count("steps") == 2 and kinds.count("question") == 2
+    slide = plan(LONG)[0].outline.sections[1].slides
+    columns = _texts(built["long-texts"], "Column")
+    assert sorted(columns) == sorted(slide[0].left.bullets + slide[0].right.bullets)
+    steps = [n for n in _texts(built["long-texts"], "Step 1") + _texts(built["long-texts"], "Step 6")]
+    assert steps == ["1", "6"]  # numbering runs on across the continuation
+
+
+def test_sizes_stay_between_floor_and_preferred(built):
+    for deck in built.values():
+        for slide in Presentation(str(deck)).slides:
+            for shape in slide.shapes:
+                if shape.name in ("Body", "Column"):
+                    sizes = {r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs}
+                    assert all(22 <= size <= 28 for size in sizes), (shape.name, sizes)
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name", [p.stem for p in STRESS])
+def test_stress_renders_inside_its_shapes(built, tmp_path, name):
+    result = libreoffice.render(built[name], tmp_path)
+    assert result.pages == result.slides
+    assert result.outside == [] and result.undrawn == []
