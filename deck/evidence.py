@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from deck import fonts as measure
 from deck.layout import (
-    Item, _box, _headline, fit, height, make_para,
+    Item, _box, _headline, _sizes, fit, height, make_para,
 )
 from deck.model import ChartSlide, ImageSlide, TableSlide
 from deck.plan import Box, Chart, Para, Picture, Table
@@ -106,7 +106,7 @@ def table(deck, slide: TableSlide, path: tuple, notes: str) -> None:
     top, limit = deck.body_limit(title_box)
     head_style, cell_style = ctx.style("table-head"), ctx.style("table")
     pages = None
-    for size in _steps(cell_style):
+    for size in _sizes(cell_style):
         widths = column_widths([slide.columns] + slide.rows, ctx.theme.font, size, ctx.geo.content_w)
         head = _row(ctx, slide.columns, widths, head_style.at(size), "on_accent")
         rows = [_row(ctx, r, widths, cell_style.at(size), "ink") for r in slide.rows]
@@ -123,18 +123,8 @@ def table(deck, slide: TableSlide, path: tuple, notes: str) -> None:
         cells = tuple(paras for paras, _ in page)
         heights = tuple(h for _, h in page)
         box = Box(ctx.geo.left, top, sum(widths), sum(heights))
-        page_title = slide.title if n == 0 else deck.continued(slide.title)
-        tbox = title_box if n == 0 else _headline(ctx, page_title, path)
-        deck.content("table", page_title, [Table(box, tuple(widths), heights, cells, CELL_INSET)], notes, path,
-                     slide.source, tbox)
-
-
-def _steps(style) -> list[float]:
-    sizes, size = [], style.size
-    while size > style.floor:
-        sizes.append(size)
-        size -= 2
-    return sizes + [style.floor]
+        deck.page("table", slide.title, n, [Table(box, tuple(widths), heights, cells, CELL_INSET)], notes,
+                  path, slide.source, title_box)
 
 
 def _row(ctx, texts: list[str], widths: list[float], style, colour: str) -> tuple[tuple[Para, ...], float]:
