@@ -113,12 +113,9 @@ def table(deck, slide: TableSlide, path: tuple, notes: str) -> None:
         pages = _paginate(head, rows, limit)
         if (pages is not None and len(pages) == 1) or size == cell_style.floor:
             break
-    if pages is None:
-        ctx.fail(path + ("rows",), "a row does not fit on a slide at the minimum size",
-                 "shorten the longest cell; put the detail in the notes")
+    if not deck.paged(pages, path, slide.title, "rows", "a row does not fit on a slide at the minimum size",
+                      "shorten the longest cell; put the detail in the notes"):
         return
-    if len(pages) > 1:
-        deck.note_split(path, slide.title, len(pages))
     for n, page in enumerate(pages):
         cells = tuple(paras for paras, _ in page)
         heights = tuple(h for _, h in page)

@@ -271,6 +271,16 @@ class _Deck:
             page_title = self.continued(title)
             self.content(kind, page_title, items, notes, path, source, _headline(self.ctx, page_title, path))
 
+    def paged(self, pages: list | None, path: tuple, title: str, field_name: str, message: str, hint: str) -> bool:
+        """Whether a slide that may continue has pages to draw: a failure names the field,
+        a continuation is mentioned in build's output."""
+        if pages is None:
+            self.ctx.fail(path + (field_name,), message, hint)
+            return False
+        if len(pages) > 1:
+            self.note_split(path, title, len(pages))
+        return True
+
     def note_split(self, path: tuple, title: str, count: int) -> None:
         line = self.ctx.source.line(path)
         self.ctx.notices.append(f"{self.ctx.source.file}:{line}: '{title}' continues on {count} slides")
@@ -446,12 +456,9 @@ class _Deck:
 
         longest = max(len(slide.left.bullets), len(slide.right.bullets))
         pages = _chunks(longest, lambda rows: fit_pair(ctx, sides(rows), width, limit - 16) is not None)
-        if pages is None:
-            ctx.fail(path + ("left",), "the two columns do not fit at the minimum size",
-                     "keep each side to three short bullets; move the explanation to the notes")
+        if not self.paged(pages, path, slide.title, "left", "the two columns do not fit at the minimum size",
+                          "keep each side to three short bullets; move the explanation to the notes"):
             return
-        if len(pages) > 1:
-            self.note_split(path, slide.title, len(pages))
         for n, rows in enumerate(pages):
             both = fit_pair(ctx, sides(rows), width, limit - 16)
             items = []
@@ -489,12 +496,9 @@ class _Deck:
 
         # Fewer steps a slide rather than words broken inside a narrow column.
         pages = _chunks(len(texts), whole_words) or _chunks(len(texts), lambda rows: laid(rows) is not None)
-        if pages is None:
-            ctx.fail(path + ("steps",), "a step does not fit on a slide at the minimum size",
-                     "shorten each step's text to about twelve words")
+        if not self.paged(pages, path, slide.title, "steps", "a step does not fit on a slide at the minimum size",
+                          "shorten each step's text to about twelve words"):
             return
-        if len(pages) > 1:
-            self.note_split(path, slide.title, len(pages))
         number_style = ctx.theme.style("step-number")
         # Every page uses the first page's column width, so the steps line up from slide to slide.
         w = width(len(pages[0]))
@@ -558,13 +562,10 @@ class _Deck:
         whole = range(0, len(rest))
         pages = [whole] if laid(whole) is not None else (_chunks(len(rest), lambda r: laid(r) is not None)
                                                         if can_continue and rest else None)
-        if pages is None:
-            field_name = "question" if kind == "question" else "task"
-            ctx.fail(path + (field_name,), "does not fit on the slide at the minimum size",
-                     "keep it to one short sentence and at most three short prompts; put the rest in the notes")
+        if not self.paged(pages, path, title, "question" if kind == "question" else "task",
+                          "does not fit on the slide at the minimum size",
+                          "keep it to one short sentence and at most three short prompts; put the rest in the notes"):
             return
-        if len(pages) > 1:
-            self.note_split(path, title, len(pages))
         for n, rows in enumerate(pages):
             fitted = laid(rows)
             lead_paras = [Para(**{**p.__dict__, "after": p.after + air}) for p in fitted[:len(lead)]]
@@ -793,34 +794,17 @@ class _Deck:
                 or _title_paras(ctx, text, box.w, role=role, max_lines=max_lines, font=font, align=align))
 
     def _template_title(self) -> None:
-        ctx, outline = self.ctx, self.ctx.outline
-        covers = ctx.geo.covers
-        title = self._cover_title(outline.title, covers.title, covers.title_align, "deck-title", 3)
-        if title is None:
-            ctx.fail(("title",), "does not fit on the title slide at the minimum size",
-                     "shorten the deck title; use `subtitle:` for the rest")
-            return
-        title_box = _grown([title], covers.title, covers.title_anchor)
+        outline = self.ctx.outline
         meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
-        aligned = (("align", covers.subtitle_align),)
-        texts = ([Item(outline.subtitle, "deck-subtitle", aligned)] if outline.subtitle else []) + \
-            ([Item(meta, "deck-meta", aligned)] if meta else [])
-        items: list = _cover_logo(ctx)
-        sub_box = None
-        if texts:
-            area = covers.subtitle or _below(ctx, title_box)
-            paras = fit(ctx, texts, area.w, area.h)
-            if paras is None:
-                ctx.fail(("subtitle",), "does not fit on the title slide at the minimum size",
-                         "shorten the subtitle to one line")
-            elif covers.subtitle is not None:
-                sub_box = _box(paras, area.x, area.y, area.w, "Subtitle", h=area.h)
-            else:
-                items.append(_box(paras, area.x, area.y, area.w, "Subtitle"))
-        notes = "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x)
-        self.slides.append(SlidePlan(kind="title", layout="title", title=title_box, subtitle=sub_box,
-                                     items=tuple(items), background=self.cover_background(), notes=notes,
-                                     footer=False, path=()))
+        texts = ([(outline.subtitle, "deck-subtitle")] if outline.subtitle else []) + \
+            ([(meta, "deck-meta")] if meta else [])
+        self._template_cover(
+            "title", outline.title, 3,
+            (("title",), "does not fit on the title slide at the minimum size",
+             "shorten the deck title; use `subtitle:` for the rest"),
+            texts,
+            (("subtitle",), "does not fit on the title slide at the minimum size", "shorten the subtitle to one line"),
+            "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), ())
 
     def _template_divider(self, index: int, section: Section) -> None:
         ctx = self.ctx
@@ -857,38 +841,46 @@ class _Deck:
         self._add_divider(index, section, title_box, items)
 
     def _template_closing(self) -> None:
-        ctx, outline = self.ctx, self.ctx.outline
-        closing = outline.closing
-        covers = ctx.geo.covers
+        ctx, closing = self.ctx, self.ctx.outline.closing
         text = (closing.title if closing and closing.title else None) or ctx.labels["questions"]
-        title = self._cover_title(text, covers.title, covers.title_align, "deck-title", 2)
+        texts = ([(closing.text, "deck-subtitle")] if closing and closing.text else []) + \
+            ([(closing.contact, "deck-meta")] if closing and closing.contact else [])
+        self._template_cover(
+            "closing", text, 2,
+            (("closing", "title"), "does not fit on the closing slide at the minimum size",
+             "a closing title is a few words"),
+            texts,
+            (("closing", "text"), "does not fit on the closing slide at the minimum size",
+             "keep the closing text to one or two sentences"),
+            "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",))
+
+    def _template_cover(self, kind: str, title_text: str, max_lines: int, title_failure: tuple,
+                        texts: list[tuple[str, str]], texts_failure: tuple, name: str, notes: str,
+                        path: tuple) -> None:
+        """A title or closing slide on the template's title layout: the title in its title
+        placeholder, the other texts in its subtitle placeholder (or under the title)."""
+        ctx = self.ctx
+        covers = ctx.geo.covers
+        title = self._cover_title(title_text, covers.title, covers.title_align, "deck-title", max_lines)
         if title is None:
-            ctx.fail(("closing", "title"), "does not fit on the closing slide at the minimum size",
-                     "a closing title is a few words")
+            ctx.fail(*title_failure)
             return
         title_box = _grown([title], covers.title, covers.title_anchor)
-        rest = []
-        aligned = (("align", covers.subtitle_align),)
-        if closing and closing.text:
-            rest.append(Item(closing.text, "deck-subtitle", aligned))
-        if closing and closing.contact:
-            rest.append(Item(closing.contact, "deck-meta", aligned))
         items: list = _cover_logo(ctx)
         sub_box = None
-        if rest:
+        if texts:
             area = covers.subtitle or _below(ctx, title_box)
-            paras = fit(ctx, rest, area.w, area.h)
+            aligned = (("align", covers.subtitle_align),)
+            paras = fit(ctx, [Item(text, role, aligned) for text, role in texts], area.w, area.h)
             if paras is None:
-                ctx.fail(("closing", "text"), "does not fit on the closing slide at the minimum size",
-                         "keep the closing text to one or two sentences")
+                ctx.fail(*texts_failure)
             elif covers.subtitle is not None:
-                sub_box = _box(paras, area.x, area.y, area.w, "Text", h=area.h)
+                sub_box = _box(paras, area.x, area.y, area.w, name, h=area.h)
             else:
-                items.append(_box(paras, area.x, area.y, area.w, "Text"))
-        notes = "\n\n".join(x for x in (text, closing.text if closing else None) if x)
-        self.slides.append(SlidePlan(kind="closing", layout="title", title=title_box, subtitle=sub_box,
+                items.append(_box(paras, area.x, area.y, area.w, name))
+        self.slides.append(SlidePlan(kind=kind, layout="title", title=title_box, subtitle=sub_box,
                                      items=tuple(items), background=self.cover_background(), notes=notes,
-                                     footer=False, path=("closing",)))
+                                     footer=False, path=path))
 
 
 def _grown(paras: list[Para], box: Box, anchor: str) -> TextBox:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from deck.errors import DeckError
 from deck.plan import Box
 
 # Canvas 16:9, 13.333 x 7.5 in.
@@ -384,9 +383,3 @@ def describe_theme(theme: Theme) -> list[str]:
     for start in range(0, len(pairs), 3):
         out.append(("  contrast  " if start == 0 else "            ") + "   ".join(pairs[start:start + 3]))
     return out
-
-
-def theme_named(name: str, file: str = "outline") -> Theme:
-    if name not in THEMES:
-        raise DeckError.simple(file, f"unknown theme '{name}'", f"built-in themes: {', '.join(THEMES)}")
-    return THEMES[name]

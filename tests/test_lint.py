@@ -12,7 +12,7 @@ import pytest
 
 from deck.build import plan
 from deck.lint import MAX_BODY_WORDS, MAX_BULLET_WORDS, MAX_BULLETS, Finding, lint
-from deck.theme import theme_named
+from deck.theme import THEMES
 
 from conftest import FIXTURES, ROOT
 
@@ -34,7 +34,7 @@ def outline(tmp_path: Path, slides: str, head: str = HEAD) -> Path:
 
 def findings(path: Path, rule: str | None = None, theme=None) -> list[Finding]:
     loaded, planned = plan(path)
-    chosen = theme or theme_named("light")
+    chosen = theme or THEMES["light"]
     return [f for f in lint(loaded.outline, loaded.source, chosen, planned.slides) if rule in (None, f.rule)]
 
 
@@ -237,7 +237,7 @@ def test_the_built_in_theme_has_enough_contrast_and_a_faint_one_does_not(tmp_pat
           notes: Say it.
         """)
     assert findings(path, "contrast") == []
-    light = theme_named("light")
+    light = THEMES["light"]
     faint = replace(light, palette=replace(light.palette, muted="BBBBBB"))
     found = findings(path, "contrast", theme=faint)
     assert found and all(f.severity == "warning" and "muted" in f.message for f in found)

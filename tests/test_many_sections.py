@@ -17,7 +17,7 @@ from deck.layout import PROGRESS_SEGMENTS, _entry_pages, plan_deck
 from deck.loader import Source, load, parse
 from deck.package import check
 from deck.plan import Shape, TextBox
-from deck.theme import theme_named
+from deck.theme import THEMES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -36,7 +36,7 @@ def write_outline(folder: Path, sections: int) -> Path:
 
 
 def dividers(path: Path) -> list:
-    theme = theme_named("light")
+    theme = THEMES["light"]
     return [s for s in plan_deck(load(path), theme).slides if s.kind == "divider"], theme
 
 
@@ -90,7 +90,7 @@ def test_entry_pages_are_those_of_trying_every_size(heights):
 
 
 def test_agenda_of_many_sections_continues_on_even_pages(tmp_path):
-    planned = plan_deck(load(write_outline(tmp_path, 40)), theme_named("light"))
+    planned = plan_deck(load(write_outline(tmp_path, 40)), THEMES["light"])
     agenda = [s for s in planned.slides if s.kind == "agenda"]
     entries = [len([i for i in s.items if i.name == "Entry"]) for s in agenda]
     assert len(agenda) > 1 and sum(entries) == 40
