@@ -12,7 +12,6 @@ from datetime import datetime
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -20,13 +19,12 @@ from pptx.util import Emu
 
 from deck.model import Outline
 from deck.plan import Chart, Picture, Shape, SlidePlan, Table, TextBox
-from deck.render import evidence
+from deck.render import drawing, evidence
 from deck.render.parts import Parts, Warm, save
-from deck.render.text import fill_text, pt
+from deck.render.drawing import pt
 from deck.theme import Theme, luminance
 
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-_GEOMETRY = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL}
 _LAYOUTS = {"title": "Title Slide", "content": "Title Only"}
 _PROPERTY_MAX = 255
 # The plan's footer row goes into a template layout's own footer placeholders.
@@ -109,34 +107,6 @@ class _Renderer:
     def colour(self, role: str) -> RGBColor:
         return RGBColor.from_string(self.theme.palette.hex(role))
 
-    # -- shapes ----------------------------------------------------------------------------------
-    def add_text(self, slide, box: TextBox) -> None:
-        shape = slide.shapes.add_textbox(pt(box.box.x), pt(box.box.y), pt(box.box.w), pt(box.box.h))
-        shape.name = box.name
-        fill_text(shape.text_frame, box, self.theme, self.outline.language)
-
-    def add_shape(self, slide, item: Shape) -> None:
-        b = item.box
-        shape = slide.shapes.add_shape(_GEOMETRY[item.geometry], pt(b.x), pt(b.y), pt(b.w), pt(b.h))
-        shape.name = item.name
-        # python-pptx links new shapes to the theme's style (accent fill, outline, effects):
-        # drop it so the shape is exactly what the plan says.
-        style = shape._element.find(qn("p:style"))
-        if style is not None:
-            shape._element.remove(style)
-        if item.fill:
-            shape.fill.solid()
-            shape.fill.fore_color.rgb = self.colour(item.fill)
-        else:
-            shape.fill.background()
-        if item.line:
-            shape.line.color.rgb = self.colour(item.line)
-            shape.line.width = pt(item.line_width)
-        else:
-            shape.line.fill.background()
-        if item.text:
-            fill_text(shape.text_frame, item.text, self.theme, self.outline.language)
-
     # -- slides ----------------------------------------------------------------------------------
     def add_slide(self, plan: SlidePlan) -> None:
         templated = self.theme.template is not None
@@ -145,44 +115,49 @@ class _Renderer:
         if self.parts.reuse(key, layout):  # the same slide as in the previous build
             return
         slide = self.parts.add_slide(layout)
+        theme, language = self.theme, self.outline.language
+        c_sld = slide._element.find(drawing.P + "cSld")
+        sp_tree = c_sld.find(drawing.P + "spTree")
         if plan.background:
-            slide.background.fill.solid()
-            slide.background.fill.fore_color.rgb = self.colour(plan.background)
-        title = slide.shapes.title
-        self._place(title, plan.title)
+            drawing.background(c_sld, theme.palette.hex(plan.background))
+        title = next(sp for sp in sp_tree if _ph_idx(sp) == "0")
+        drawing.place(title, plan.title, theme, language)
         items = plan.items
         if templated:
-            _plain_runs(title.text_frame, self.theme.title_font)
+            _plain_runs(drawing.text_body(title), theme.title_font)
             items = self._into_placeholders(slide, layout, plan)
         else:
-            subtitle = next((ph for ph in slide.placeholders if ph.placeholder_format.idx == 1), None)
+            subtitle = next((sp for sp in sp_tree if _ph_idx(sp) == "1"), None)
             if subtitle is not None:
                 if plan.subtitle is not None:
-                    self._place(subtitle, plan.subtitle)
+                    drawing.place(subtitle, plan.subtitle, theme, language)
                 else:
-                    subtitle._element.getparent().remove(subtitle._element)
-        # New shape ids count on from the highest id so far, as without it, but without searching
-        # every id of the slide for each new shape (quadratic on a busy slide). The one Slide
-        # object that adds shapes holds the count, so ids cannot collide.
-        slide.shapes.turbo_add_enabled = True
+                    sp_tree.remove(subtitle)
+        ids = drawing.ShapeIds(slide._element)
         for item in items:
             if isinstance(item, Shape):
-                self.add_shape(slide, item)
-            elif isinstance(item, Picture):
-                evidence.add_picture(slide, item)
-            elif isinstance(item, Chart):
-                evidence.add_chart(slide, item, self.theme, self.outline.language)
-            elif isinstance(item, Table):
-                evidence.add_table(slide, item, self.theme, self.outline.language)
+                drawing.add_shape(sp_tree, ids.next(), item, theme, language)
+            elif isinstance(item, TextBox):
+                drawing.add_text(sp_tree, ids.next(), item, theme, language)
             else:
-                self.add_text(slide, item)
+                self._add_evidence(slide, ids, item)
         if plan.notes:
-            frame = self.parts.notes_slide(slide).notes_text_frame
-            frame.text = plan.notes
-            for paragraph in frame.paragraphs:
-                for run in paragraph.runs:
-                    run._r.get_or_add_rPr().set("lang", self.outline.language)
+            notes = self.parts.notes_slide(slide)._element
+            body = next(sp for sp in notes.iter(drawing.P + "sp") if _ph_type(sp) == "body")
+            drawing.notes_text(drawing.text_body(body), plan.notes, language)
         self.parts.remember(key, slide)
+
+    def _add_evidence(self, slide, ids: drawing.ShapeIds, item) -> None:
+        """Pictures, charts and tables through python-pptx, numbered on from the shapes before."""
+        shapes = slide.shapes
+        shapes._cached_max_shape_id = ids.last  # python-pptx's own counter ("turbo add")
+        if isinstance(item, Picture):
+            evidence.add_picture(slide, item)
+        elif isinstance(item, Chart):
+            evidence.add_chart(slide, item, self.theme, self.outline.language)
+        elif isinstance(item, Table):
+            evidence.add_table(slide, item, self.theme, self.outline.language)
+        ids.last = shapes._cached_max_shape_id
 
     def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list:
         """On a template's layout: the subtitle, the main text and the footer row into the
@@ -190,27 +165,24 @@ class _Renderer:
         text"). Returns the items still to draw."""
         from deck.render import template
 
-        others = sorted((ph for ph in slide.placeholders if _ph_type(ph) not in _TITLE_TYPES),
+        others = sorted((ph for ph in slide.placeholders if _ph_type(ph._element) not in _TITLE_TYPES),
                         key=lambda ph: (ph.top or 0, ph.left or 0))
         rest = []
         if plan.subtitle is not None:
             if others:
                 placeholder = others.pop(0)
                 self._place(placeholder, plan.subtitle)
-                _plain_runs(placeholder.text_frame, self.theme.font)
             else:
                 rest.append(plan.subtitle)
         for item in plan.items:
             if isinstance(item, TextBox) and item.name in _BODY_TEXTS and others:
                 placeholder = others.pop(0)
                 self._place(placeholder, item)
-                _plain_runs(placeholder.text_frame, self.theme.font)
                 continue
             if isinstance(item, TextBox) and item.name in _FOOTER_PLACEHOLDERS:
                 placeholder = template.carry_placeholder(slide, layout, _FOOTER_PLACEHOLDERS[item.name])
                 if placeholder is not None:
                     self._place(placeholder, item)
-                    _plain_runs(placeholder.text_frame, self.theme.font)
                     continue
             rest.append(item)
         for placeholder in others:
@@ -218,9 +190,9 @@ class _Renderer:
         return rest
 
     def _place(self, placeholder, box: TextBox) -> None:
-        placeholder.left, placeholder.top = pt(box.box.x), pt(box.box.y)
-        placeholder.width, placeholder.height = pt(box.box.w), pt(box.box.h)
-        fill_text(placeholder.text_frame, box, self.theme, self.outline.language)
+        """A template placeholder holding plan text, in the theme's plain font (see _plain_runs)."""
+        drawing.place(placeholder._element, box, self.theme, self.outline.language)
+        _plain_runs(drawing.text_body(placeholder._element), self.theme.font)
 
     def core_properties(self, modified: datetime) -> None:
         props = self.prs.core_properties
@@ -237,15 +209,20 @@ class _Renderer:
         props.modified = modified
 
 
-def _ph_type(placeholder) -> str:
-    ph = placeholder._element.find(".//" + qn("p:ph"))
+def _ph_idx(shape) -> str | None:
+    ph = drawing.placeholder(shape)
+    return None if ph is None else ph.get("idx", "0")
+
+
+def _ph_type(shape) -> str:
+    ph = drawing.placeholder(shape)
     return ph.get("type", "obj") if ph is not None else ""
 
 
-def _plain_runs(frame, typeface: str) -> None:
+def _plain_runs(tx_body, typeface: str) -> None:
     """A template's placeholder may set capitals, letter spacing or another font for its text;
     the layout measured plain text in the theme's font, so say so on every run."""
-    for r_pr in frame._txBody.iter(qn("a:rPr")):
+    for r_pr in tx_body.iter(qn("a:rPr")):
         r_pr.set("cap", "none")
         r_pr.set("spc", "0")
         for tag in ("a:latin", "a:cs"):

@@ -10,7 +10,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from deck.plan import Chart, Picture, Table
-from deck.render.text import fill_paragraphs, pt
+from deck.render.drawing import fill_paragraphs, pt
 from deck.theme import Theme
 
 _CHART_TYPES = {
@@ -164,4 +164,4 @@ def add_table(slide, item: Table, theme: Theme, language: str) -> None:
             cell.fill.fore_color.rgb = _rgb(theme, fill)
             frame_ = cell.text_frame
             frame_.word_wrap = True
-            fill_paragraphs(frame_, (para,), theme, language)
+            fill_paragraphs(frame_._txBody, (para,), theme, language)
