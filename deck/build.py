@@ -78,9 +78,8 @@ def build(outline_path: Path, output: Path | None = None, theme: str | None = No
 
     from deck.render import render  # pptx is slow to import; only a real build needs it
 
-    data = package.normalise(render(loaded.outline, planned.theme, planned.slides, modified, warm.renderer()),
-                             modified=modified)
-    problems = package.check(data)
+    parts = render(loaded.outline, planned.theme, planned.slides, modified, warm.renderer())
+    data, problems = package.seal(parts, modified=modified)
     if problems:
         # Our own output failed the validity gate: a bug, never the user's outline.
         raise RuntimeError("the built deck failed the package check: " + "; ".join(problems))

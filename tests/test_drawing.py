@@ -120,8 +120,9 @@ def test_text_boxes_and_shapes_are_what_python_pptx_writes(planned):
             if not isinstance(item, (TextBox, Shape)):
                 continue
             expected = oracle_shape(slide, item, theme, language)
-            draw = drawing.add_text if isinstance(item, TextBox) else drawing.add_shape
-            draw(sp_tree, int(expected[0][0].get("id")), item, theme, language)
+            ids = drawing.ShapeIds(sp_tree)
+            ids.last = int(expected[0][0].get("id")) - 1
+            drawing.add_items(sp_tree, ids, [item], theme, language)
             assert xml(sp_tree[-1]) == xml(expected), item
             compared += 1
     assert compared >= 2 * len(planned.slides)  # titles and the items of every slide

@@ -26,6 +26,7 @@ from deck.package import (
     check,
     fix_chart_axis_ids,
     normalise,
+    seal,
     source_date,
 )
 
@@ -319,6 +320,23 @@ def test_check_finds_each_problem(deck, breakage):
     problems = check(breaker(deck))
     assert [p for p in problems if p.startswith(expected)], problems
     assert len(problems) == 1, problems  # one fault, one message: no cascades
+
+
+def entries(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [(info.filename, archive.read(info)) for info in archive.infolist()]
+
+
+ZIP_LEVEL = {"truncated zip", "not a zip at all", "empty file"}  # seal never reads a zip
+
+
+@pytest.mark.parametrize("breakage", ["intact"] + [b for b in BROKEN if b not in ZIP_LEVEL])
+def test_seal_is_normalise_and_check_in_one_pass(deck, breakage):
+    broken = deck if breakage == "intact" else BROKEN[breakage][0](deck)
+    data, problems = seal(entries(broken), modified=WHEN)
+    assert data == normalise(broken, modified=WHEN)
+    assert problems == check(data)
+    assert (problems == []) == (breakage == "intact")
 
 
 def test_check_survives_normalise_of_a_broken_deck(deck):

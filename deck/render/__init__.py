@@ -1,4 +1,4 @@
-"""Slide plans -> .pptx bytes. The only module that imports pptx.
+"""Slide plans -> the parts of a .pptx package. The only module that imports pptx.
 
 Render makes no decisions about size or place: the plan already holds every measured box.
 Every run gets an explicit font, size, colour and language, and every text body `noAutofit`,
@@ -7,6 +7,7 @@ so PowerPoint and LibreOffice draw exactly what the layout measured.
 from __future__ import annotations
 
 import os
+from itertools import groupby
 import warnings
 from datetime import datetime
 
@@ -134,13 +135,12 @@ class _Renderer:
                 else:
                     sp_tree.remove(subtitle)
         ids = drawing.ShapeIds(slide._element)
-        for item in items:
-            if isinstance(item, Shape):
-                drawing.add_shape(sp_tree, ids.next(), item, theme, language)
-            elif isinstance(item, TextBox):
-                drawing.add_text(sp_tree, ids.next(), item, theme, language)
+        for drawn, group in groupby(items, key=lambda item: isinstance(item, (Shape, TextBox))):
+            if drawn:
+                drawing.add_items(sp_tree, ids, group, theme, language)
             else:
-                self._add_evidence(slide, ids, item)
+                for item in group:
+                    self._add_evidence(slide, ids, item)
         if plan.notes:
             notes = self.parts.notes_slide(slide)._element
             body = next(sp for sp in notes.iter(drawing.P + "sp") if _ph_type(sp) == "body")
@@ -248,8 +248,9 @@ def _property(text: str, separator: str = " ") -> str:
 
 
 def render(outline: Outline, theme: Theme, slides: list[SlidePlan], modified: datetime,
-           warm: Warm | None = None) -> bytes:
-    """The deck as bytes; any warning python-pptx or lxml raises while saving is an error.
+           warm: Warm | None = None) -> list[tuple[str, bytes]]:
+    """The deck's parts as zip entries (name, bytes), for deck.package.seal; any warning
+    python-pptx or lxml raises while drawing or saving is an error.
 
     `warm` (a process that builds again and again) keeps the base and the slides for the next build."""
     with warnings.catch_warnings():
@@ -258,4 +259,4 @@ def render(outline: Outline, theme: Theme, slides: list[SlidePlan], modified: da
         for plan in slides:
             renderer.add_slide(plan)
         renderer.core_properties(modified)
-        return save(renderer.prs, renderer.parts)  # uncompressed: the package stage compresses once
+        return save(renderer.prs, renderer.parts)

@@ -1,13 +1,15 @@
-"""Plan items as slide XML, written with lxml straight from the plan.
+"""Plan items as slide XML, written straight from the plan.
 
 python-pptx builds the same XML through a proxy object per element and per property, which was
-most of a build's time. These functions write exactly what its shape and text API wrote before
-(the same elements, attribute order and shape ids), so the deck's bytes are as they were:
-tests/test_drawing.py compares the two ways on every kind of slide.
+most of a build's time. Here a slide's text boxes and shapes, a text's paragraphs and a slide's
+notes are written as one XML text each and parsed once. The result is exactly what python-pptx's
+shape and text API wrote (the same elements, attribute order and shape ids), so the deck's bytes
+are as they were: tests/test_drawing.py draws the items of real plans both ways and compares.
 """
 from __future__ import annotations
 
 import re
+
 from lxml import etree
 
 from deck.plan import Para, Shape, TextBox
@@ -15,6 +17,8 @@ from deck.theme import Theme
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_DECLARE = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
 _ALIGN = {"l": "l", "c": "ctr", "r": "r"}
 _ANCHOR = {"t": "t", "m": "ctr", "b": "b"}
 _GEOMETRY = {"rect": "rect", "oval": "ellipse"}
@@ -23,8 +27,7 @@ _AUTOFIT = (A + "normAutofit", A + "spAutoFit", A + "noAutofit")
 _SLIDENUM_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 # Control characters are not allowed in XML text; PowerPoint reads them back from this escape.
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
-
-_sub = etree.SubElement
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def emu(points: float) -> int:
@@ -38,28 +41,58 @@ def pt(points: float):
     return Emu(emu(points))
 
 
-def _centipoints(points: float) -> str:
+def _centipoints(points: float) -> int:
     """A spacing in hundredths of a point, rounded as python-pptx's Pt() and centipoints do."""
-    return str(int(points * 12700) // 127)
+    return int(points * 12700) // 127
 
 
-def _escape(text: str) -> str:
-    return _CONTROL.sub(lambda m: "_x%04X_" % ord(m.group(1)), text)
+def _text(value: str) -> str:
+    value = _CONTROL.sub(lambda m: "_x%04X_" % ord(m.group(1)), value)
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _colour(parent, hex_value: str) -> None:
-    _sub(parent, A + "srgbClr").set("val", hex_value)
+def _attr(value: str) -> str:
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+            .replace("\t", "&#9;").replace("\n", "&#10;").replace("\r", "&#13;"))
 
 
-def _solid(parent, hex_value: str):
-    fill = _sub(parent, A + "solidFill")
-    _colour(fill, hex_value)
-    return fill
+def _parse(xml: str):
+    """XML text of elements in the a: and p: namespaces -> a wrapper element holding them."""
+    return etree.fromstring(f"<p:x {_DECLARE}>{xml}</p:x>", _PARSER)
 
 
 # -- text ------------------------------------------------------------------------------------------
+_INSETS = 'wrap="square" lIns="0" rIns="0" tIns="0" bIns="0"'
+
+
+def paragraphs(paras, theme: Theme, language: str) -> str:
+    return "".join(_paragraph(para, theme, language) for para in paras)
+
+
+def _paragraph(para: Para, theme: Theme, language: str) -> str:
+    if para.bullet:
+        bullet = (f'<a:buClr><a:srgbClr val="{theme.palette.hex(para.bullet_color or para.color)}"/></a:buClr>'
+                  f'<a:buFont typeface="Arial"/><a:buChar char="{_attr(para.bullet)}"/>')
+        margins = f'marL="{emu(para.indent)}" indent="{-emu(para.hang)}"'
+    else:
+        bullet, margins = "<a:buNone/>", 'marL="0" indent="0"'
+    face = _attr(theme.font)
+    r_pr = (f'<a:rPr lang="{_attr(language)}" sz="{int(round(para.size * 100))}" b="{1 if para.bold else 0}" '
+            f'i="0" dirty="0"><a:solidFill><a:srgbClr val="{theme.palette.hex(para.color)}"/></a:solidFill>'
+            f'<a:latin typeface="{face}"/><a:cs typeface="{face}"/></a:rPr>')
+    if para.field == "slidenum":
+        run = f'<a:fld id="{_SLIDENUM_ID}" type="slidenum">{r_pr}<a:t>{_text(para.text)}</a:t></a:fld>'
+    else:
+        run = f"<a:r>{r_pr}<a:t>{_text(para.text)}</a:t></a:r>"
+    return (f'<a:p><a:pPr algn="{_ALIGN[para.align]}" {margins}>'
+            f'<a:lnSpc><a:spcPts val="{_centipoints(para.line)}"/></a:lnSpc>'
+            f'<a:spcBef><a:spcPts val="0"/></a:spcBef>'
+            f'<a:spcAft><a:spcPts val="{_centipoints(para.after)}"/></a:spcAft>{bullet}</a:pPr>{run}</a:p>')
+
+
 def fill_body(tx_body, box: TextBox, theme: Theme, language: str) -> None:
-    """Zero insets and noAutofit: the layout measured the box to the point, so nothing may shrink it."""
+    """A placeholder's text body: zero insets and noAutofit (the layout measured the box to the
+    point, so nothing may shrink it), then the paragraphs."""
     body_pr = tx_body.find(A + "bodyPr")
     body_pr.set("wrap", "square")
     for inset in ("lIns", "rIns", "tIns", "bIns"):
@@ -68,75 +101,71 @@ def fill_body(tx_body, box: TextBox, theme: Theme, language: str) -> None:
     for child in body_pr:
         if child.tag in _AUTOFIT:
             body_pr.remove(child)
-    _sub(body_pr, A + "noAutofit")
+    etree.SubElement(body_pr, A + "noAutofit")
     fill_paragraphs(tx_body, box.paras, theme, language)
 
 
 def fill_paragraphs(tx_body, paras, theme: Theme, language: str) -> None:
-    """The paragraphs into a text body whose first (empty) paragraph is there already."""
-    for i, para in enumerate(paras):
-        p = tx_body.find(A + "p") if i == 0 else _sub(tx_body, A + "p")
-        _paragraph(p, para, theme, language)
-
-
-def _paragraph(p, para: Para, theme: Theme, language: str) -> None:
-    p_pr = p.find(A + "pPr")
-    if p_pr is None:
-        p_pr = etree.Element(A + "pPr")
-        p.insert(0, p_pr)
-    p_pr.set("algn", _ALIGN[para.align])
-    _sub(_sub(p_pr, A + "lnSpc"), A + "spcPts").set("val", _centipoints(para.line))
-    _sub(_sub(p_pr, A + "spcBef"), A + "spcPts").set("val", "0")
-    _sub(_sub(p_pr, A + "spcAft"), A + "spcPts").set("val", _centipoints(para.after))
-    if para.bullet:
-        p_pr.set("marL", str(emu(para.indent)))
-        p_pr.set("indent", str(-emu(para.hang)))
-        _colour(_sub(p_pr, A + "buClr"), theme.palette.hex(para.bullet_color or para.color))
-        _sub(p_pr, A + "buFont").set("typeface", "Arial")
-        _sub(p_pr, A + "buChar").set("char", para.bullet)
-    else:
-        p_pr.set("marL", "0")
-        p_pr.set("indent", "0")
-        _sub(p_pr, A + "buNone")
-    if para.field == "slidenum":
-        field = _sub(p, A + "fld")
-        field.set("id", _SLIDENUM_ID)
-        field.set("type", "slidenum")
-        _run_props(_sub(field, A + "rPr"), para, theme, language)
-        _sub(field, A + "t").text = para.text
-        return
-    run = _sub(p, A + "r")
-    _run_props(_sub(run, A + "rPr"), para, theme, language)
-    _sub(run, A + "t").text = _escape(para.text)
-
-
-def _run_props(r_pr, para: Para, theme: Theme, language: str) -> None:
-    r_pr.set("lang", language)
-    r_pr.set("sz", str(int(round(para.size * 100))))
-    r_pr.set("b", "1" if para.bold else "0")
-    r_pr.set("i", "0")
-    r_pr.set("dirty", "0")
-    _solid(r_pr, theme.palette.hex(para.color))
-    for tag in ("latin", "cs"):
-        _sub(r_pr, A + tag).set("typeface", theme.font)
+    """The paragraphs in place of the text body's first, empty paragraph."""
+    first = tx_body.find(A + "p")
+    for p in _parse(paragraphs(paras, theme, language)):
+        first.addprevious(p)
+    tx_body.remove(first)
 
 
 def notes_text(tx_body, text: str, language: str) -> None:
     """Speaker notes as plain paragraphs, one per line; a vertical tab is a line break."""
     for p in tx_body.findall(A + "p"):
         tx_body.remove(p)
-    for line in text.split("\n"):
-        p = _sub(tx_body, A + "p")
-        for i, part in enumerate(line.split("\v")):
-            if i:
-                _sub(p, A + "br")
-            if part:
-                run = _sub(p, A + "r")
-                _sub(run, A + "rPr").set("lang", language)
-                _sub(run, A + "t").text = _escape(part)
+    r_pr = f'<a:rPr lang="{_attr(language)}"/>'
+    xml = "".join(
+        "<a:p>" + "<a:br/>".join(f"<a:r>{r_pr}<a:t>{_text(part)}</a:t></a:r>" if part else ""
+                                 for part in line.split("\v")) + "</a:p>"
+        for line in text.split("\n"))
+    tx_body.extend(_parse(xml))
 
 
 # -- shapes ----------------------------------------------------------------------------------------
+def _sp(shape_id: int, item, text_box: bool, geometry: str, fill: str, body: str) -> str:
+    b = item.box
+    c_nv_sp_pr = '<p:cNvSpPr txBox="1"/>' if text_box else "<p:cNvSpPr/>"
+    return (f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name="{_attr(item.name)}"/>'
+            f"{c_nv_sp_pr}<p:nvPr/></p:nvSpPr>"
+            f'<p:spPr><a:xfrm><a:off x="{emu(b.x)}" y="{emu(b.y)}"/><a:ext cx="{emu(b.w)}" cy="{emu(b.h)}"/>'
+            f'</a:xfrm><a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{fill}</p:spPr>'
+            f"<p:txBody>{body}</p:txBody></p:sp>")
+
+
+def _text_box(shape_id: int, item: TextBox, theme: Theme, language: str) -> str:
+    body = (f'<a:bodyPr {_INSETS} anchor="{_ANCHOR[item.anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
+            + paragraphs(item.paras, theme, language))
+    return _sp(shape_id, item, True, "rect", "<a:noFill/>", body)
+
+
+def _shape(shape_id: int, item: Shape, theme: Theme, language: str) -> str:
+    hex_of = theme.palette.hex
+    fill = f'<a:solidFill><a:srgbClr val="{hex_of(item.fill)}"/></a:solidFill>' if item.fill else "<a:noFill/>"
+    if item.line:
+        fill += (f'<a:ln w="{emu(item.line_width)}"><a:solidFill><a:srgbClr val="{hex_of(item.line)}"/>'
+                 "</a:solidFill></a:ln>")
+    else:
+        fill += "<a:ln><a:noFill/></a:ln>"
+    if item.text:
+        # the attributes of python-pptx's new shape body first, then the text box's
+        body = (f'<a:bodyPr rtlCol="0" anchor="{_ANCHOR[item.text.anchor]}" {_INSETS}><a:noAutofit/></a:bodyPr>'
+                "<a:lstStyle/>" + paragraphs(item.text.paras, theme, language))
+    else:
+        body = '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
+    return _sp(shape_id, item, False, _GEOMETRY[item.geometry], fill, body)
+
+
+def add_items(sp_tree, ids: ShapeIds, items, theme: Theme, language: str) -> None:
+    """Text boxes and shapes onto the shape tree, in order, numbered on."""
+    xml = "".join(_text_box(ids.next(), item, theme, language) if isinstance(item, TextBox)
+                  else _shape(ids.next(), item, theme, language) for item in items)
+    sp_tree.extend(_parse(xml))
+
+
 def _position(sp_pr, box) -> None:
     """The shape's frame, first in its properties; a placeholder may have one already."""
     xfrm = sp_pr.find(A + "xfrm")
@@ -157,59 +186,6 @@ def _position(sp_pr, box) -> None:
     ext.set("cy", str(emu(box.h)))
 
 
-def _shape(sp_tree, shape_id: int, name: str, text_box: bool, box, geometry: str):
-    sp = _sub(sp_tree, P + "sp")
-    nv = _sub(sp, P + "nvSpPr")
-    c_nv_pr = _sub(nv, P + "cNvPr")
-    c_nv_pr.set("id", str(shape_id))
-    c_nv_pr.set("name", name)
-    c_nv_sp_pr = _sub(nv, P + "cNvSpPr")
-    if text_box:
-        c_nv_sp_pr.set("txBox", "1")
-    _sub(nv, P + "nvPr")
-    sp_pr = _sub(sp, P + "spPr")
-    _position(sp_pr, box)
-    _sub(_sub(sp_pr, A + "prstGeom", prst=geometry), A + "avLst")
-    return sp, sp_pr
-
-
-def _tx_body(sp):
-    tx_body = _sub(sp, P + "txBody")
-    body_pr = _sub(tx_body, A + "bodyPr")
-    _sub(tx_body, A + "lstStyle")
-    return tx_body, body_pr
-
-
-def add_text(sp_tree, shape_id: int, item: TextBox, theme: Theme, language: str) -> None:
-    sp, sp_pr = _shape(sp_tree, shape_id, item.name, True, item.box, "rect")
-    _sub(sp_pr, A + "noFill")
-    tx_body, body_pr = _tx_body(sp)
-    body_pr.set("wrap", "none")
-    _sub(tx_body, A + "p")
-    fill_body(tx_body, item, theme, language)
-
-
-def add_shape(sp_tree, shape_id: int, item: Shape, theme: Theme, language: str) -> None:
-    hex_of = theme.palette.hex
-    sp, sp_pr = _shape(sp_tree, shape_id, item.name, False, item.box, _GEOMETRY[item.geometry])
-    if item.fill:
-        _solid(sp_pr, hex_of(item.fill))
-    else:
-        _sub(sp_pr, A + "noFill")
-    line = _sub(sp_pr, A + "ln")
-    if item.line:
-        line.set("w", str(emu(item.line_width)))
-        _solid(line, hex_of(item.line))
-    else:
-        _sub(line, A + "noFill")
-    tx_body, body_pr = _tx_body(sp)
-    body_pr.set("rtlCol", "0")
-    body_pr.set("anchor", "ctr")
-    _sub(_sub(tx_body, A + "p"), A + "pPr").set("algn", "ctr")
-    if item.text:
-        fill_body(tx_body, item.text, theme, language)
-
-
 def place(sp, box: TextBox, theme: Theme, language: str) -> None:
     """A placeholder at the plan's box, holding the plan's text."""
     _position(sp.find(P + "spPr"), box.box)
@@ -217,11 +193,8 @@ def place(sp, box: TextBox, theme: Theme, language: str) -> None:
 
 
 def background(c_sld, hex_value: str) -> None:
-    bg = etree.Element(P + "bg")
-    bg_pr = _sub(bg, P + "bgPr")
-    _solid(bg_pr, hex_value)
-    _sub(bg_pr, A + "effectLst")
-    c_sld.insert(0, bg)
+    c_sld.insert(0, _parse(f'<p:bg><p:bgPr><a:solidFill><a:srgbClr val="{hex_value}"/></a:solidFill>'
+                           "<a:effectLst/></p:bgPr></p:bg>")[0])
 
 
 class ShapeIds:
@@ -245,7 +218,7 @@ def text_body(sp):
     style) if it has none."""
     tx_body = sp.find(P + "txBody")
     if tx_body is None:
-        tx_body = _sub(sp, P + "txBody")
-        _sub(tx_body, A + "bodyPr")
-        _sub(tx_body, A + "p")
+        tx_body = etree.SubElement(sp, P + "txBody")
+        etree.SubElement(tx_body, A + "bodyPr")
+        etree.SubElement(tx_body, A + "p")
     return tx_body

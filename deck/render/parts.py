@@ -28,7 +28,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
-import zipfile
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
@@ -38,12 +37,11 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter, _ZipPkgWriter
+from pptx.opc.serialized import PackageWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.slide import CT_Slide
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import NotesSlidePart, SlidePart
-from pptx.util import lazyproperty
 
 NOTES_SLIDE = "/ppt/notesSlides/notesSlide%d.xml"
 # Name templates whose parts python-pptx creates only through `next_partname`, so a name seen
@@ -65,33 +63,31 @@ _MAX_SLIDE_ID = 2**31 - 1  # ST_SlideId
 _COPYABLE_RELS = frozenset({RT.SLIDE_LAYOUT, RT.NOTES_SLIDE})
 
 
-def save(presentation, parts: Parts | None = None) -> bytes:
-    """The package as python-pptx saves it, but with the zip entries stored, not compressed.
-
-    The package stage (deck.package.normalise) rewrites every entry anyway, compressed, with
-    fixed time stamps; compressing here as well would only be undone there. Same entries, same
-    order, same content: after normalising, the same bytes.
-    """
+def save(presentation, parts: Parts | None = None) -> list[tuple[str, bytes]]:
+    """The package's entries (zip member name, bytes) as python-pptx would write them to its zip:
+    the same entries, in the same order, with the same content. The package stage
+    (deck.package.seal) normalises, checks and compresses them in one pass."""
     if parts is not None:
         parts.finish()
-    out = io.BytesIO()
     package = presentation.part.package
-    _StoredPackageWriter.write(out, package._rels, tuple(package.iter_parts()))
-    return out.getvalue()
+    return _EntryWriter(None, package._rels, tuple(package.iter_parts())).entries()
 
 
-class _StoredZip(_ZipPkgWriter):
-    @lazyproperty
-    def _zipf(self) -> zipfile.ZipFile:
-        return zipfile.ZipFile(self._pkg_file, "w", compression=zipfile.ZIP_STORED, strict_timestamps=False)
+class _EntryWriter(PackageWriter):
+    """python-pptx's PackageWriter, writing to a list rather than to a zip file."""
+
+    def entries(self) -> list[tuple[str, bytes]]:
+        found: list[tuple[str, bytes]] = []
+        writer = _EntryList(found)
+        self._write_content_types_stream(writer)
+        self._write_pkg_rels(writer)
+        self._write_parts(writer)
+        return found
 
 
-class _StoredPackageWriter(PackageWriter):
-    def _write(self) -> None:  # PackageWriter._write, with the writer above
-        with _StoredZip(self._pkg_file) as phys_writer:
-            self._write_content_types_stream(phys_writer)
-            self._write_pkg_rels(phys_writer)
-            self._write_parts(phys_writer)
+class _EntryList:
+    def __init__(self, found: list):
+        self.write = lambda pack_uri, blob: found.append((pack_uri.membername, blob))
 
 
 class Warm:
