@@ -110,3 +110,19 @@ def test_fixtures_cover_every_kind():
     text = "".join((FIXTURES / "valid" / name).read_text() for name in ("every-kind.yaml", "evidence.yaml"))
     for kind in SLIDE_KINDS:
         assert kind == "bullets" or f"kind: {kind}" in text
+
+
+def test_layouts_fit_the_wide_slide(shipped_deck):
+    """A slide a presenter adds by hand in PowerPoint gets its placeholders from the layouts:
+    stretched to 16:9 once, inside the slide, none of zero height."""
+    prs = Presentation(str(shipped_deck))
+    width, height = prs.slide_width, prs.slide_height
+    assert width * 9 == height * 16
+    assert prs.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz").get("type") is None
+    placeholders = [ph for layout in prs.slide_layouts for ph in layout.placeholders]
+    assert len(placeholders) > 30
+    for ph in placeholders:
+        assert 0 <= ph.left and ph.left + ph.width <= width, (ph.part.partname, ph.name)
+        assert 0 <= ph.top and ph.top + ph.height <= height and ph.height > 0, (ph.part.partname, ph.name)
+    wide = [layout.placeholders[0] for layout in prs.slide_layouts if layout.name in ("Title Slide", "Title Only")]
+    assert len(wide) == 2 and all(ph.width > width * 0.8 for ph in wide)  # stretched, not left at 4:3

@@ -16,7 +16,6 @@ from pptx.dml.color import RGBColor
 from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Emu
 
 from deck.model import Outline
 from deck.plan import Chart, Picture, Shape, SlidePlan, Table, TextBox
@@ -67,17 +66,24 @@ class _Renderer:
 
     def _widen_masters(self) -> None:
         """The base template is 4:3; stretch its master and layouts to 16:9 so slides a
-        presenter adds by hand in PowerPoint line up with ours."""
+        presenter adds by hand in PowerPoint line up with ours.
+
+        Only frames a shape sets itself are stretched: a layout placeholder without one inherits
+        the master's, which is stretched already (stretching what it inherits would stretch twice
+        and give it a frame of zero height)."""
         old_w = self.prs.slide_width
         self.prs.slide_width = pt(self.theme.geometry.width)
         self.prs.slide_height = pt(self.theme.geometry.height)
+        # python-pptx keeps the template's "screen4x3"; the size is now a custom one
+        self.prs.part._element.find(qn("p:sldSz")).attrib.pop("type", None)
         factor = self.prs.slide_width / old_w
         master = self.prs.slide_master
-        for shapes in [master.shapes] + [layout.shapes for layout in master.slide_layouts]:
-            for shape in shapes:
-                if shape.left is not None and shape.width is not None:
-                    shape.left = Emu(int(shape.left * factor))
-                    shape.width = Emu(int(shape.width * factor))
+        for element in [master._element] + [layout._element for layout in master.slide_layouts]:
+            for xfrm in element.iter(qn("a:xfrm"), qn("p:xfrm")):
+                off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+                if off is not None and ext is not None:
+                    off.set("x", str(int(int(off.get("x")) * factor)))
+                    ext.set("cx", str(int(int(ext.get("cx")) * factor)))
 
     def _paint_master(self) -> None:
         """The theme's background on the master and its colours and fonts in the master's theme,
