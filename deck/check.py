@@ -63,7 +63,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def check(outline_path: Path, theme: str | None = None, allow_small: bool = False,
-          allow_outside: bool = False) -> Report:
+          allow_outside: bool = False, template: Path | None = None) -> Report:
     """Every finding for one outline file: schema or build errors, else the design rules."""
     from deck.build import plan
     from deck.loader import load
@@ -77,7 +77,7 @@ def check(outline_path: Path, theme: str | None = None, allow_small: bool = Fals
     try:
         # plan() loads again: the outline is read twice, so that a problem of the format and a
         # problem of the deck keep their own rule ids without check re-implementing build's steps.
-        loaded, planned = plan(outline_path, theme, allow_small, allow_outside)
+        loaded, planned = plan(outline_path, theme, allow_small, allow_outside, template)
         chosen = planned.theme  # the look build would use: a built-in theme or a template, with the brand
     except DeckError as err:
         report.findings = from_error(err, "build")
@@ -148,9 +148,9 @@ class Refused(DeckError):
 
 
 def require_clean(outline_path: Path, theme: str | None = None, allow_small: bool = False,
-                  allow_outside: bool = False) -> Report:
+                  allow_outside: bool = False, template: Path | None = None) -> Report:
     """The report when it has neither errors nor warnings; otherwise Refused (`build --strict`)."""
-    report = check(outline_path, theme, allow_small, allow_outside)
+    report = check(outline_path, theme, allow_small, allow_outside, template)
     if report.fails(strict=True):
         raise Refused(report)
     return report

@@ -111,12 +111,11 @@ def build(outlines: Optional[list[Path]] = OutlinesArg,
     """
     from deck.build import build as run_build, resolve_outline
 
-    theme = _look(theme, template)
     outline = outlines[0] if outlines else None
     if outlines and len(outlines) > 1:
         if watch:
             raise typer.BadParameter("--watch follows one outline; start one `deck build --watch` per outline")
-        options = {"theme": theme, "allow_small": allow_small, "allow_outside": allow_outside}
+        options = {"theme": theme, "template": template, "allow_small": allow_small, "allow_outside": allow_outside}
         _run(lambda: _build_many(outlines, output, jobs, options, strict), debug)
         return
 
@@ -125,8 +124,8 @@ def build(outlines: Optional[list[Path]] = OutlinesArg,
         if strict:
             from deck.check import require_clean
 
-            require_clean(path, theme, allow_small, allow_outside)
-        return run_build(path, output, theme, allow_small, allow_outside)
+            require_clean(path, theme, allow_small, allow_outside, template)
+        return run_build(path, output, theme, allow_small, allow_outside, template)
 
     def action() -> None:
         result = once()
@@ -265,7 +264,6 @@ def check(outline: Optional[Path] = OutlineArg,
     """
     from deck.build import resolve_outline
 
-    theme = _look(theme, template)
     if titles and output_format is Format.json:
         raise typer.BadParameter("--titles prints text; leave out --format json", param_hint="--titles")
 
@@ -276,7 +274,7 @@ def check(outline: Optional[Path] = OutlineArg,
         if titles:
             _print_titles(path)
             return
-        report = run_check(path, theme, allow_small, allow_outside)
+        report = run_check(path, theme, allow_small, allow_outside, template)
         if output_format is Format.json:
             import json
 
@@ -358,8 +356,7 @@ def preview(outline: Optional[Path] = OutlineArg,
 
         # A spinner on a terminal only: LibreOffice takes several seconds.
         with _console(err=True).status("previewing") as status:
-            result = run_preview(resolve_outline(outline), output, _look(theme, template), allow_small,
-                                 allow_outside,
+            result = run_preview(resolve_outline(outline), output, theme, allow_small, allow_outside, template,
                                  step=lambda message: status.update(message + "…"))
         typer.echo(f"{result.pdf}")
         typer.echo(f"{result.sheet}: {len(result.slides)} slides, "
@@ -416,16 +413,6 @@ def schema(debug: bool = DebugOpt) -> None:
         typer.echo(schema_text(), nl=False)
 
     _run(action, debug)
-
-
-def _look(theme: str | None, template: Path | None) -> str | None:
-    """--template wins over --theme; it travels on as a theme value that names a file."""
-    if template is None:
-        return theme
-    from deck.theme import is_template
-
-    text = str(template)
-    return text if is_template(text) else f"./{text}"
 
 
 @app.command()

@@ -56,7 +56,8 @@ def build_many(outlines: list[Path], folder: Path | None, jobs: int | None, opti
                strict: bool = False) -> Iterator[Outcome]:
     """Build every outline, `jobs` at a time (default: one per core); yields in the order given.
 
-    `options` are deck.build.build's keyword arguments (theme, allow_small, ...)."""
+    `options` are the keyword arguments of deck.build.build and deck.check.require_clean:
+    theme, template, allow_small, allow_outside."""
     places = targets(outlines, folder)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(outlines)))
     if jobs == 1:
@@ -81,8 +82,7 @@ def build_one(path: Path, target: Path, options: dict, strict: bool = False) -> 
         if strict:
             from deck.check import require_clean
 
-            require_clean(path, options.get("theme"), options.get("allow_small", False),
-                          options.get("allow_outside", False))
+            require_clean(path, **options)
         return Outcome(path, result=build(path, target, **options))
     except DeckError as err:
         return Outcome(path, error=str(err))

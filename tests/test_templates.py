@@ -274,6 +274,16 @@ def test_the_command_line_takes_a_template_and_inspects_one(tmp_path):
     assert {s.slide_layout.name for s in Presentation(str(out)).slides} >= {"Title Slide", "Title and Content"}
     result = runner.invoke(app, ["check", str(ROOT / "outline.yaml"), "--template", str(TEMPLATES / "rmd-bank.pptx")])
     assert result.exit_code == 0, result.output
+    outlines = [tmp_path / "acme.yaml", tmp_path / "globex.yaml"]
+    for path in outlines:
+        path.write_text((ROOT / "tests" / "fixtures" / "valid" / "minimal.yaml").read_text("utf-8")
+                        + "        notes: Wat de klant ervan merkt.\n", "utf-8")  # clean for --strict
+    result = runner.invoke(app, ["build", *map(str, outlines), "-o", str(tmp_path / "decks"), "--strict",
+                                 "--jobs", "1", "--template", str(TEMPLATES / "martin-template.potx")])
+    assert result.exit_code == 0, result.output
+    for name in ("acme", "globex"):
+        layouts = {s.slide_layout.name for s in Presentation(str(tmp_path / "decks" / f"{name}.pptx")).slides}
+        assert layouts >= {"Title Slide", "Title and Content"}
     result = runner.invoke(app, ["template", "inspect", str(TEMPLATES / "martin-template.pptx")])
     assert result.exit_code == 0, result.output
     assert "layout 'Two Content'  [two]" in result.stdout and "what deck takes from it:" in result.stdout

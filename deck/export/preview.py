@@ -53,7 +53,8 @@ def tools() -> tuple[str, str]:
 
 
 def preview(outline_path: Path, folder: Path, theme: str | None = None, allow_small: bool = False,
-            allow_outside: bool = False, step: Callable[[str], None] = lambda message: None) -> Preview:
+            allow_outside: bool = False, template: Path | None = None,
+            step: Callable[[str], None] = lambda message: None) -> Preview:
     """Build the deck into `folder`, draw it with LibreOffice, and write the PNGs and the sheet.
 
     `step` is told what is happening ("rendering with LibreOffice"), for a progress line."""
@@ -65,7 +66,7 @@ def preview(outline_path: Path, folder: Path, theme: str | None = None, allow_sm
         raise DeckError.simple(str(folder), "is a file, not a folder", "give a folder, e.g. -o out/preview/")
     step("building the deck")
     name = default_output(load(outline_path)).stem
-    built = build(outline_path, folder / f"{name}.pptx", theme, allow_small, allow_outside)
+    built = build(outline_path, folder / f"{name}.pptx", theme, allow_small, allow_outside, template)
     step("rendering with LibreOffice")
     pdf = to_pdf(office, built.output, folder)
     step("drawing the slides")
