@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from lxml import etree
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR
@@ -43,6 +42,8 @@ def _rgb(theme: Theme, role: str) -> RGBColor:
 
 
 def add_chart(slide, item: Chart, theme: Theme, language: str) -> None:
+    from pptx.chart.data import CategoryChartData  # brings XlsxWriter: only decks with a chart need it
+
     data = CategoryChartData(number_format=item.number_format)
     data.categories = item.categories
     for name, values in item.series:
