@@ -7,9 +7,9 @@ so PowerPoint and LibreOffice draw exactly what the layout measured.
 from __future__ import annotations
 
 import os
-from itertools import groupby
 import warnings
 from datetime import datetime
+from itertools import groupby
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor

@@ -77,17 +77,18 @@ class _EntryWriter(PackageWriter):
     """python-pptx's PackageWriter, writing to a list rather than to a zip file."""
 
     def entries(self) -> list[tuple[str, bytes]]:
-        found: list[tuple[str, bytes]] = []
-        writer = _EntryList(found)
-        self._write_content_types_stream(writer)
-        self._write_pkg_rels(writer)
-        self._write_parts(writer)
+        found = _EntryList()
+        self._write_content_types_stream(found)
+        self._write_pkg_rels(found)
+        self._write_parts(found)
         return found
 
 
-class _EntryList:
-    def __init__(self, found: list):
-        self.write = lambda pack_uri, blob: found.append((pack_uri.membername, blob))
+class _EntryList(list):
+    """What python-pptx's writer writes, as (zip member name, bytes)."""
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.append((pack_uri.membername, blob))
 
 
 class Warm:
