@@ -149,3 +149,19 @@ def test_notes_keep_line_breaks_and_escape_control_characters():
     drawing.notes_text(body, "one\vtwo\n\nbell\x07", "en")
     texts = [[(child.tag.rpartition("}")[2], child.findtext(drawing.A + "t")) for child in p] for p in body]
     assert texts == [[("r", "one"), ("br", None), ("r", "two")], [], [("r", "bell_x0007_")]]
+
+
+def test_a_text_without_paragraphs_keeps_the_one_a_text_body_needs():
+    from deck.plan import Box
+    from deck.theme import THEMES
+
+    theme, box = THEMES["light"], Box(10, 20, 300, 40)
+    slide = Presentation().slides.add_slide(Presentation().slide_layouts[6])
+    sp_tree = etree.Element(drawing.P + "spTree", nsmap=slide.shapes._spTree.nsmap)
+    for item in (TextBox(box, ()), Shape(box, "rect", fill="accent", text=TextBox(box, ()))):
+        expected = oracle_shape(slide, item, theme, "en")
+        ids = drawing.ShapeIds(sp_tree)
+        ids.last = int(expected[0][0].get("id")) - 1
+        drawing.add_items(sp_tree, ids, [item], theme, "en")
+        assert xml(sp_tree[-1]) == xml(expected)
+        assert sp_tree[-1].find(f"{drawing.P}txBody/{drawing.A}p") is not None

@@ -63,10 +63,12 @@ def _parse(xml: str):
 
 # -- text ------------------------------------------------------------------------------------------
 _INSETS = 'wrap="square" lIns="0" rIns="0" tIns="0" bIns="0"'
+_CENTRED = '<a:p><a:pPr algn="ctr"/></a:p>'  # the paragraph of python-pptx's new shape
 
 
-def paragraphs(paras, theme: Theme, language: str) -> str:
-    return "".join(_paragraph(para, theme, language) for para in paras)
+def paragraphs(paras, theme: Theme, language: str, empty: str = "<a:p/>") -> str:
+    """The paragraphs; `empty` (a text body needs one paragraph) when there are none."""
+    return "".join(_paragraph(para, theme, language) for para in paras) or empty
 
 
 def _paragraph(para: Para, theme: Theme, language: str) -> str:
@@ -98,7 +100,7 @@ def fill_body(tx_body, box: TextBox, theme: Theme, language: str) -> None:
     for inset in ("lIns", "rIns", "tIns", "bIns"):
         body_pr.set(inset, "0")
     body_pr.set("anchor", _ANCHOR[box.anchor])
-    for child in body_pr:
+    for child in list(body_pr):
         if child.tag in _AUTOFIT:
             body_pr.remove(child)
     etree.SubElement(body_pr, A + "noAutofit")
@@ -107,6 +109,8 @@ def fill_body(tx_body, box: TextBox, theme: Theme, language: str) -> None:
 
 def fill_paragraphs(tx_body, paras, theme: Theme, language: str) -> None:
     """The paragraphs in place of the text body's first, empty paragraph."""
+    if not paras:
+        return
     first = tx_body.find(A + "p")
     for p in _parse(paragraphs(paras, theme, language)):
         first.addprevious(p)
@@ -153,9 +157,9 @@ def _shape(shape_id: int, item: Shape, theme: Theme, language: str) -> str:
     if item.text:
         # the attributes of python-pptx's new shape body first, then the text box's
         body = (f'<a:bodyPr rtlCol="0" anchor="{_ANCHOR[item.text.anchor]}" {_INSETS}><a:noAutofit/></a:bodyPr>'
-                "<a:lstStyle/>" + paragraphs(item.text.paras, theme, language))
+                "<a:lstStyle/>" + paragraphs(item.text.paras, theme, language, _CENTRED))
     else:
-        body = '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p><a:pPr algn="ctr"/></a:p>'
+        body = f'<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>{_CENTRED}'
     return _sp(shape_id, item, False, _GEOMETRY[item.geometry], fill, body)
 
 
