@@ -289,3 +289,24 @@ def test_the_command_line_takes_a_template_and_inspects_one(tmp_path):
     assert "layout 'Two Content'  [two]" in result.stdout and "what deck takes from it:" in result.stdout
     result = runner.invoke(app, ["template", "inspect", str(tmp_path / "nothing.pptx")])
     assert result.exit_code == 1 and "no such template file" in result.output
+
+
+def test_a_title_placeholder_with_an_index_of_its_own_still_takes_the_title(tmp_path):
+    """Layouts are chosen by placeholder type; a template may give its title an index other than
+    0 (python-pptx finds a title by index 0 only)."""
+    numbered = tmp_path / "numbered.pptx"
+    with zipfile.ZipFile(TEMPLATES / "pptx-default.pptx") as src, zipfile.ZipFile(numbered, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename.startswith("ppt/slideLayouts/slideLayout"):
+                body = re.sub(rb'<p:ph type="(title|ctrTitle)"', rb'<p:ph type="\1" idx="13"', body)
+            dst.writestr(info, body)
+    out = tmp_path / "deck.pptx"
+    build(FIXTURES / "valid" / "minimal.yaml", out, template=numbered)
+    slides = Presentation(str(out)).slides
+    titles = [next(ph for ph in slide.placeholders if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE,
+                                                                                    PP_PLACEHOLDER.CENTER_TITLE))
+              for slide in slides]
+    assert [t.placeholder_format.idx for t in titles] == [13] * len(slides)
+    assert titles[0].text_frame.text == "Social enterprise"
+    assert package.check(out.read_bytes()) == []

@@ -127,7 +127,7 @@ class _Renderer:
         sp_tree = c_sld.find(drawing.P + "spTree")
         if plan.background:
             drawing.background(c_sld, theme.palette.hex(plan.background))
-        title = next(sp for sp in sp_tree if _ph_idx(sp) == "0")
+        title = _title(sp_tree)
         drawing.place(title, plan.title, theme, language)
         items = plan.items
         if templated:
@@ -213,6 +213,13 @@ class _Renderer:
         props.revision = 1
         props.created = modified
         props.modified = modified
+
+
+def _title(sp_tree):
+    """The slide's title placeholder: python-pptx's choice (index 0), or else the first of a title
+    type (a template may number its title otherwise; its layouts were chosen by type)."""
+    found = next((sp for sp in sp_tree if _ph_idx(sp) == "0"), None)
+    return found if found is not None else next(sp for sp in sp_tree if _ph_type(sp) in _TITLE_TYPES)
 
 
 def _ph_idx(shape) -> str | None:

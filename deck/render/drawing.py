@@ -4,7 +4,8 @@ python-pptx builds the same XML through a proxy object per element and per prope
 most of a build's time. Here a slide's text boxes and shapes, a text's paragraphs and a slide's
 notes are written as one XML text each and parsed once. The result is exactly what python-pptx's
 shape and text API wrote (the same elements, attribute order and shape ids), so the deck's bytes
-are as they were: tests/test_drawing.py draws the items of real plans both ways and compares.
+are as they were: tests/test_drawing.py draws the items of real plans and fills the placeholders
+of real templates both ways, and compares.
 """
 from __future__ import annotations
 
