@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
 from deck import package
@@ -118,7 +119,7 @@ def test_layouts_fit_the_wide_slide(shipped_deck):
     prs = Presentation(str(shipped_deck))
     width, height = prs.slide_width, prs.slide_height
     assert width * 9 == height * 16
-    assert prs.part._element.find("{http://schemas.openxmlformats.org/presentationml/2006/main}sldSz").get("type") is None
+    assert prs.part._element.find("{*}sldSz").get("type") is None
     placeholders = [ph for layout in prs.slide_layouts for ph in layout.placeholders]
     assert len(placeholders) > 30
     for ph in placeholders:
@@ -126,3 +127,29 @@ def test_layouts_fit_the_wide_slide(shipped_deck):
         assert 0 <= ph.top and ph.top + ph.height <= height and ph.height > 0, (ph.part.partname, ph.name)
     wide = [layout.placeholders[0] for layout in prs.slide_layouts if layout.name in ("Title Slide", "Title Only")]
     assert len(wide) == 2 and all(ph.width > width * 0.8 for ph in wide)  # stretched, not left at 4:3
+
+
+def test_slides_added_by_hand_take_the_decks_headline_and_column(shipped_deck):
+    """The master's headline is the deck's (left, bold, 36 pt, on the content column, where deck
+    puts headlines), and no content placeholder of a layout sits under a two-line headline."""
+    from deck.theme import STYLES
+
+    prs = Presentation(str(shipped_deck))
+    ours = next(s for s in prs.slides if s.slide_layout.name == "Title Only").shapes.title
+    master = prs.slide_master
+    style = master._element.find(".//{*}titleStyle/{*}lvl1pPr")
+    assert style.get("algn") == "l"
+    run = style.find("{*}defRPr")
+    assert run.get("sz") == str(STYLES["title"].size * 100) and run.get("b") == "1"
+    footer_row = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+    checked = 0
+    for layout in prs.slide_layouts:
+        title = next((ph for ph in layout.placeholders if ph.placeholder_format.idx == 0), None)
+        if title is None or title._element.find(".//{*}xfrm") is not None:
+            continue  # no title, or a title of its own (title slide, section header, captions)
+        assert (title.left, title.top, title.width) == (ours.left, ours.top, ours.width), layout.name
+        for ph in layout.placeholders:
+            if ph.placeholder_format.idx != 0 and ph.placeholder_format.type not in footer_row:
+                assert ph.top >= title.top + title.height, (layout.name, ph.name)
+        checked += 1
+    assert checked >= 5  # title and content, two content, comparison, title only, vertical text

@@ -11,21 +11,14 @@ import warnings
 from datetime import datetime
 from itertools import groupby
 
-from pptx import Presentation
-from pptx.dml.color import RGBColor
-from lxml import etree
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
 from deck.model import Outline
 from deck.plan import Chart, Picture, Shape, SlidePlan, Table, TextBox
 from deck.render import drawing, evidence
 from deck.render.parts import Parts, Warm, save
-from deck.render.drawing import pt
-from deck.theme import Theme, luminance
+from deck.theme import Theme
 
-_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-_LAYOUTS = {"title": "Title Slide", "content": "Title Only"}
 _PROPERTY_MAX = 255
 # The plan's footer row goes into a template layout's own footer placeholders.
 _FOOTER_PLACEHOLDERS = {"Footer": "ftr", "Slide number": "sldNum", "Date": "dt"}
@@ -53,66 +46,9 @@ class _Renderer:
 
             # a corporate template: its masters and layouts, its sample slides removed; by slide kind
             return template.open_for_build(self.theme.template)
-        self.prs = Presentation()
-        self._widen_masters()
-        self._paint_master()
-        return self.prs, {key: self._layout(name) for key, name in _LAYOUTS.items()}
+        from deck.render.base import open_base
 
-    def _layout(self, name: str):
-        for layout in self.prs.slide_layouts:
-            if layout.name == name:
-                return layout
-        raise LookupError(f"base template has no layout '{name}'")
-
-    def _widen_masters(self) -> None:
-        """The base template is 4:3; stretch its master and layouts to 16:9 so slides a
-        presenter adds by hand in PowerPoint line up with ours.
-
-        Only frames a shape sets itself are stretched: a layout placeholder without one inherits
-        the master's, which is stretched already (stretching what it inherits would stretch twice
-        and give it a frame of zero height)."""
-        old_w = self.prs.slide_width
-        self.prs.slide_width = pt(self.theme.geometry.width)
-        self.prs.slide_height = pt(self.theme.geometry.height)
-        # python-pptx keeps the template's "screen4x3"; the size is now a custom one
-        self.prs.part._element.find(qn("p:sldSz")).attrib.pop("type", None)
-        factor = self.prs.slide_width / old_w
-        master = self.prs.slide_master
-        for element in [master._element] + [layout._element for layout in master.slide_layouts]:
-            for xfrm in element.iter(qn("a:xfrm"), qn("p:xfrm")):
-                off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
-                if off is not None and ext is not None:
-                    off.set("x", str(int(int(off.get("x")) * factor)))
-                    ext.set("cx", str(int(int(ext.get("cx")) * factor)))
-
-    def _paint_master(self) -> None:
-        """The theme's background on the master and its colours and fonts in the master's theme,
-        so a slide a presenter adds by hand in PowerPoint matches the deck."""
-        palette = self.theme.palette
-        master = self.prs.slide_master
-        master.background.fill.solid()
-        master.background.fill.fore_color.rgb = self.colour("background")
-        dark = luminance(palette.background) < luminance(palette.ink)
-        dk1, lt1 = (palette.background, palette.ink) if dark else (palette.ink, palette.background)
-        dk2, lt2 = (palette.soft, palette.muted) if dark else (palette.hex("accent"), palette.soft)
-        colours = {"dk1": dk1, "lt1": lt1, "dk2": dk2, "lt2": lt2, "accent1": palette.accent,
-                   "accent2": palette.highlight}
-        theme_part = master.part.part_related_by(RT.THEME)
-        root = etree.fromstring(theme_part.blob)
-        for name, value in colours.items():
-            slot = root.find(f".//a:clrScheme/a:{name}", _NS)
-            for child in list(slot):
-                slot.remove(child)
-            etree.SubElement(slot, qn("a:srgbClr")).set("val", value)
-        for scheme, face in (("majorFont", self.theme.title_font), ("minorFont", self.theme.font)):
-            root.find(f".//a:fontScheme/a:{scheme}/a:latin", _NS).set("typeface", face)
-        theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        if dark:
-            clr_map = master._element.find(qn("p:clrMap"))
-            clr_map.set("bg1", "dk1"), clr_map.set("tx1", "lt1"), clr_map.set("bg2", "dk2"), clr_map.set("tx2", "lt2")
-
-    def colour(self, role: str) -> RGBColor:
-        return RGBColor.from_string(self.theme.palette.hex(role))
+        return open_base(self.theme)
 
     # -- slides ----------------------------------------------------------------------------------
     def add_slide(self, plan: SlidePlan) -> None:
@@ -149,7 +85,7 @@ class _Renderer:
                     self._add_evidence(slide, ids, item)
         if plan.notes:
             notes = self.parts.notes_slide(slide)._element
-            body = next(sp for sp in notes.iter(drawing.P + "sp") if _ph_type(sp) == "body")
+            body = next(sp for sp in notes.iter(drawing.P + "sp") if drawing.placeholder_type(sp) == "body")
             drawing.notes_text(drawing.text_body(body), plan.notes, language)
         self.parts.remember(key, slide)
 
@@ -171,7 +107,8 @@ class _Renderer:
         text"). Returns the items still to draw."""
         from deck.render import template
 
-        others = sorted((ph for ph in slide.placeholders if _ph_type(ph._element) not in _TITLE_TYPES),
+        kind = drawing.placeholder_type
+        others = sorted((ph for ph in slide.placeholders if kind(ph._element) not in _TITLE_TYPES),
                         key=lambda ph: (ph.top or 0, ph.left or 0))
         rest = []
         if plan.subtitle is not None:
@@ -219,17 +156,12 @@ def _title(sp_tree):
     """The slide's title placeholder: python-pptx's choice (index 0), or else the first of a title
     type (a template may number its title otherwise; its layouts were chosen by type)."""
     found = next((sp for sp in sp_tree if _ph_idx(sp) == "0"), None)
-    return found if found is not None else next(sp for sp in sp_tree if _ph_type(sp) in _TITLE_TYPES)
+    return found if found is not None else next(sp for sp in sp_tree if drawing.placeholder_type(sp) in _TITLE_TYPES)
 
 
 def _ph_idx(shape) -> str | None:
     ph = drawing.placeholder(shape)
     return None if ph is None else ph.get("idx", "0")
-
-
-def _ph_type(shape) -> str:
-    ph = drawing.placeholder(shape)
-    return ph.get("type", "obj") if ph is not None else ""
 
 
 def _plain_runs(tx_body, typeface: str) -> None:

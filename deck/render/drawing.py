@@ -218,6 +218,12 @@ def placeholder(shape):
     return shape.find(f"*/{P}nvPr/{P}ph")
 
 
+def placeholder_type(shape) -> str:
+    """The shape's placeholder type ("obj" when it names none), or "" for a shape of its own."""
+    ph = placeholder(shape)
+    return ph.get("type", "obj") if ph is not None else ""
+
+
 def text_body(sp):
     """The shape's text body; one with an empty paragraph (and, as python-pptx adds it, no list
     style) if it has none."""
