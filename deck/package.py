@@ -129,15 +129,16 @@ def _normalise_part(name: str, body: bytes, stamp: str) -> bytes:
 
 def _rezip(data: bytes, edit: Callable[[str, bytes], bytes]) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return _zip(((info.filename, src.read(info)) for info in src.infolist()), edit)
+        return _zip(_ordered((info.filename, src.read(info)) for info in src.infolist()), edit)
 
 
 def _zip(entries: Iterable[tuple[str, bytes]], edit: Callable[[str, bytes], bytes]) -> bytes:
+    """The entries, in the order given, each edited, as a zip with fixed metadata."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as dst, warnings.catch_warnings():
         # Duplicate entries are kept, not silently dropped, so `check` reports them.
         warnings.filterwarnings("ignore", "Duplicate name", UserWarning)
-        for name, body in _ordered(entries):
+        for name, body in entries:
             entry = zipfile.ZipInfo(name, ZIP_EPOCH)
             # A regular rw-r--r-- Unix file: zipfile would replace 0 with rw------- anyway.
             entry.create_system = 3

@@ -17,6 +17,7 @@ from deck.model import Outline
 from deck.plan import Chart, Picture, Shape, SlidePlan, Table, TextBox
 from deck.render import drawing, evidence
 from deck.render.parts import Parts, Warm, save
+from deck.template import TITLE_TYPES
 from deck.theme import Theme
 
 _PROPERTY_MAX = 255
@@ -24,7 +25,6 @@ _PROPERTY_MAX = 255
 _FOOTER_PLACEHOLDERS = {"Footer": "ftr", "Slide number": "sldNum", "Date": "dt"}
 # The main text of a slide goes into the layout's body placeholder, so it shows in the outline view.
 _BODY_TEXTS = ("Body", "Message")
-_TITLE_TYPES = ("title", "ctrTitle")
 
 
 class _Renderer:
@@ -108,7 +108,7 @@ class _Renderer:
         from deck.render import template
 
         kind = drawing.placeholder_type
-        others = sorted((ph for ph in slide.placeholders if kind(ph._element) not in _TITLE_TYPES),
+        others = sorted((ph for ph in slide.placeholders if kind(ph._element) not in TITLE_TYPES),
                         key=lambda ph: (ph.top or 0, ph.left or 0))
         rest = []
         if plan.subtitle is not None:
@@ -156,7 +156,7 @@ def _title(sp_tree):
     """The slide's title placeholder: python-pptx's choice (index 0), or else the first of a title
     type (a template may number its title otherwise; its layouts were chosen by type)."""
     found = next((sp for sp in sp_tree if _ph_idx(sp) == "0"), None)
-    return found if found is not None else next(sp for sp in sp_tree if drawing.placeholder_type(sp) in _TITLE_TYPES)
+    return found if found is not None else next(sp for sp in sp_tree if drawing.placeholder_type(sp) in TITLE_TYPES)
 
 
 def _ph_idx(shape) -> str | None:

@@ -13,12 +13,12 @@ from deck.layout import BULLET_HANG
 from deck.plan import Box
 from deck.render import drawing
 from deck.render.drawing import pt
+from deck.template import TITLE_TYPES
 from deck.theme import Theme, luminance
 
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
        "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 _LAYOUTS = {"title": "Title Slide", "content": "Title Only"}
-_TITLE_TYPES = ("title", "ctrTitle")
 _kind = drawing.placeholder_type
 
 
@@ -119,7 +119,7 @@ def _style(prs, theme: Theme) -> None:
                     for level in sp.iterfind("p:txBody/a:lstStyle/a:lvl1pPr", _NS):
                         level.set("algn", "l")
             continue
-        if any(_kind(sp) in _TITLE_TYPES for sp in own):
+        if any(_kind(sp) in TITLE_TYPES for sp in own):
             continue  # a layout with a headline of its own (section header, captions)
         content = {sp: box for sp, box in own.items() if _kind(sp) not in ("dt", "ftr", "sldNum", "")}
         shift = top - min((box.y for box in content.values()), default=top)
@@ -141,13 +141,7 @@ def _frame_of(sp) -> Box:
 
 def _set_frame(sp, box: Box) -> None:
     """A master's or layout's placeholder on `box`, its text on the frame's edge as deck sets text."""
-    off, ext = sp.find("p:spPr/a:xfrm/a:off", _NS), sp.find("p:spPr/a:xfrm/a:ext", _NS)
-    off.set("x", str(drawing.emu(box.x)))
-    off.set("y", str(drawing.emu(box.y)))
-    ext.set("cx", str(drawing.emu(box.w)))
-    ext.set("cy", str(drawing.emu(box.h)))
+    drawing.position(sp.find("p:spPr", _NS), box)
     body_pr = sp.find("p:txBody/a:bodyPr", _NS)
     if body_pr is not None:
-        for inset in ("lIns", "tIns", "rIns", "bIns"):
-            body_pr.set(inset, "0")
-        body_pr.set("anchor", "t")
+        drawing.on_edge(body_pr)

@@ -98,14 +98,19 @@ def fill_body(tx_body, box: TextBox, theme: Theme, language: str) -> None:
     point, so nothing may shrink it), then the paragraphs."""
     body_pr = tx_body.find(A + "bodyPr")
     body_pr.set("wrap", "square")
-    for inset in ("lIns", "rIns", "tIns", "bIns"):
-        body_pr.set(inset, "0")
-    body_pr.set("anchor", _ANCHOR[box.anchor])
+    on_edge(body_pr, box.anchor)
     for child in list(body_pr):
         if child.tag in _AUTOFIT:
             body_pr.remove(child)
     etree.SubElement(body_pr, A + "noAutofit")
     fill_paragraphs(tx_body, box.paras, theme, language)
+
+
+def on_edge(body_pr, anchor: str = "t") -> None:
+    """Text set on the frame's edge (no insets), anchored as the plan says."""
+    for inset in ("lIns", "rIns", "tIns", "bIns"):
+        body_pr.set(inset, "0")
+    body_pr.set("anchor", _ANCHOR[anchor])
 
 
 def fill_paragraphs(tx_body, paras, theme: Theme, language: str) -> None:
@@ -171,7 +176,7 @@ def add_items(sp_tree, ids: ShapeIds, items, theme: Theme, language: str) -> Non
     sp_tree.extend(_parse(xml))
 
 
-def _position(sp_pr, box) -> None:
+def position(sp_pr, box) -> None:
     """The shape's frame, first in its properties; a placeholder may have one already."""
     xfrm = sp_pr.find(A + "xfrm")
     if xfrm is None:
@@ -193,7 +198,7 @@ def _position(sp_pr, box) -> None:
 
 def place(sp, box: TextBox, theme: Theme, language: str) -> None:
     """A placeholder at the plan's box, holding the plan's text."""
-    _position(sp.find(P + "spPr"), box.box)
+    position(sp.find(P + "spPr"), box.box)
     fill_body(text_body(sp), box, theme, language)
 
 
