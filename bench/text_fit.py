@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""What it costs to measure and wrap one text box with deck.text (prints figures, asserts nothing).
+"""What it costs to measure and wrap one text box with deck.measure.text (prints figures, asserts nothing).
 
     .venv/bin/python bench/text_fit.py [--runs N]
 
 Figures are the median over N runs (after one warm-up call that loads the width tables), in
 microseconds, for typical slide texts: a headline, a bullet, a 40-word body, a long Dutch
-compound in a narrow box. "new text" clears deck.text's caches before every run (a text seen
+compound in a narrow box. "new text" clears deck.measure.text's caches before every run (a text seen
 for the first time: split into words, every word measured); "seen" keeps them (the layout
 engine measuring the same text again at another size or width). The first call in a fresh
 process also loads and expands one JSON table.
@@ -53,12 +53,12 @@ def main() -> None:
     runs = parser.parse_args().runs
 
     start = time.perf_counter_ns()
-    from deck import text
+    from deck.measure import text
     import_us = (time.perf_counter_ns() - start) / 1000
     start = time.perf_counter_ns()
     text.text_width("x", "Calibri", 20)
     cold_us = (time.perf_counter_ns() - start) / 1000
-    print(f"import deck.text: {import_us:8.0f} us")
+    print(f"import deck.measure.text: {import_us:8.0f} us")
     print(f"first call (load calibri.json): {cold_us:8.0f} us")
     for family in ("Calibri", "Arial"):  # warm all four tables
         for bold in (False, True):

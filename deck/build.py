@@ -14,7 +14,7 @@ from pathlib import Path
 from deck import package, warm
 from deck.errors import DeckError
 from deck.layout import Planned, plan_deck
-from deck.loader import Loaded
+from deck.outline.reader import Loaded
 
 DEFAULT_OUTLINE = "outline.yaml"
 
@@ -54,8 +54,9 @@ def default_output(loaded: Loaded) -> Path:
 
 def plan(outline_path: Path, theme: str | None = None, allow_small: bool = False,
          allow_outside: bool = False, template: Path | None = None) -> tuple[Loaded, Planned]:
-    """Load and lay out; `planned.theme` is the look chosen (deck.look: template, theme, brand)."""
-    from deck import assets, look
+    """Load and lay out; `planned.theme` is the look chosen (deck.look.choose: template, theme, brand)."""
+    from deck.look import choose as look
+    from deck.outline import assets
 
     loaded, digest = warm.load(outline_path)  # kept by its bytes in a process that builds again
     chosen = look.choose(loaded, theme, template, allow_outside)

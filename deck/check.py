@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deck.errors import DeckError, Problem
-from deck.labels import labels_for
+from deck.outline.labels import labels_for
 from deck.lint import SEVERITIES, Finding, from_error, lint
-from deck.model import Outline
+from deck.outline.model import Outline
 
 # The shape of `deck check --format json`; schema/check.schema.json describes it for tools.
 JSON_VERSION = 1
@@ -66,7 +66,7 @@ def check(outline_path: Path, theme: str | None = None, allow_small: bool = Fals
           allow_outside: bool = False, template: Path | None = None) -> Report:
     """Every finding for one outline file: schema or build errors, else the design rules."""
     from deck.build import plan
-    from deck.loader import load
+    from deck.outline.reader import load
 
     report = Report(outline_path)
     try:

@@ -227,7 +227,7 @@ def _print_titles(path: Path) -> None:
 
     from deck.check import storyline
     from deck.lint import from_error
-    from deck.loader import load
+    from deck.outline.reader import load
 
     try:
         outline = load(path).outline
@@ -408,7 +408,7 @@ def schema(debug: bool = DebugOpt) -> None:
     Example: deck schema > schema/outline.schema.json
     """
     def action() -> None:
-        from deck.outline_schema import schema_text
+        from deck.outline.schema import schema_text
 
         typer.echo(schema_text(), nl=False)
 
@@ -422,7 +422,7 @@ def themes(debug: bool = DebugOpt) -> None:
     Example: deck themes
     """
     def action() -> None:
-        from deck.theme import THEMES, describe_theme
+        from deck.look.theme import THEMES, describe_theme
 
         for theme in THEMES.values():
             for line in describe_theme(theme):
@@ -448,7 +448,7 @@ def template_inspect(path: Path = typer.Argument(..., help="The template: a .ppt
     Example: deck template inspect brand/corporate.potx
     """
     def action() -> None:
-        from deck.render.template import inspect
+        from deck.look.template.read import inspect
 
         lines, error = inspect(path)
         for line in lines:

@@ -30,15 +30,15 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from deck import timing
+from deck.outline import timing
 from deck.errors import DeckError, Problem, format_path
-from deck.labels import labels_for
-from deck.model import Outline
+from deck.outline.labels import labels_for
+from deck.outline.model import Outline
 from deck.plan import SlidePlan
-from deck.theme import Theme, contrast_problems
+from deck.look.theme import Theme, contrast_problems
 
 if TYPE_CHECKING:  # lint needs only the value; importing the loader would pull in yaml
-    from deck.loader import Source
+    from deck.outline.reader import Source
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -332,7 +332,7 @@ def contrast(deck: Deck) -> Iterator[Finding]:
 
 
 def timing_plan(deck: Deck) -> Iterator[Finding]:
-    """The plan against the clock (deck.timing): an over-run of the session or of a section's
+    """The plan against the clock (deck.outline.timing): an over-run of the session or of a section's
     minutes is a warning; otherwise the comparison is shown as information."""
     outline = deck.outline
     verdict = timing.verdict(outline)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from deck.layout import Planned
-from deck.loader import Loaded, load as _load
+from deck.outline.reader import Loaded, load as _load
 
 _LAYOUTS = 8  # layouts kept: a few outlines (or looks) in one session
 

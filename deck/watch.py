@@ -43,7 +43,7 @@ def used_files(outline: Path) -> set[Path]:
     """The outline and every file it names (pictures, the brand logo), resolved.
 
     When the outline cannot be read, only the outline itself: its next save is what matters."""
-    from deck.loader import load
+    from deck.outline.reader import load
 
     files = {outline.resolve()}
     try:

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Extract the font metrics that ``deck.text`` needs into ``deck/fontdata/*.json``.
+"""Extract the font metrics that ``deck.measure.text`` needs into ``deck/measure/fontdata/*.json``.
 
 ``deck`` measures text with the metrics of the fonts every PowerPoint has (Calibri, Arial),
 taken from their metric-compatible open twins (same advance widths, same vertical metrics):
@@ -14,7 +14,7 @@ Regenerate (from the repository root, after installing the two Debian packages):
     .venv/bin/python scripts/font_metrics.py
 
 Optional: ``--fontdir DIR`` to look for the .ttf files in DIR instead of asking fc-match /
-scanning /usr/share/fonts; ``--out DIR`` to write elsewhere (default: deck/fontdata).
+scanning /usr/share/fonts; ``--out DIR`` to write elsewhere (default: deck/measure/fontdata).
 
 Output format (one file per face, e.g. ``calibri-bold.json``), deterministic and compact::
 
@@ -53,7 +53,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = ROOT / "deck" / "fontdata"
+DEFAULT_OUT = ROOT / "deck" / "measure" / "fontdata"
 
 # output name -> (family we measure for, bold, fontconfig pattern, file name of the twin)
 FACES = {

@@ -1,4 +1,4 @@
-"""Calibrate deck.text's line breaking against what LibreOffice really draws.
+"""Calibrate deck.measure.text's line breaking against what LibreOffice really draws.
 
 One .pptx holds a few hundred seeded paragraphs (Dutch/English-like words, long compounds,
 hyphens, dashes, punctuation) in Calibri and Arial, regular and bold, at 20-36 pt, in boxes of
@@ -6,9 +6,9 @@ varied widths, some with zero insets and some with python-pptx's default insets 
 and right). LibreOffice converts it to PDF once; ``pdftotext -bbox`` gives every drawn word's
 box, and the words of each text box are grouped into lines by baseline.
 
-The assertions: deck.text's line count equals LibreOffice's on >= 95 % of the paragraphs and is
+The assertions: deck.measure.text's line count equals LibreOffice's on >= 95 % of the paragraphs and is
 never lower (an under-count is an overflow; an over-count only costs a little space); every
-break LibreOffice makes is one deck.text's rules allow (or a chop of a word wider than the
+break LibreOffice makes is one deck.measure.text's rules allow (or a chop of a word wider than the
 line); baselines are exactly size x leading apart.
 
 Results with LibreOffice 7.4.7 and SAFETY = 1.004 (this corpus, seed 20240611, 400 paragraphs):
@@ -36,7 +36,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from deck import text as dtext  # noqa: E402
+from deck.measure import text as dtext  # noqa: E402
 
 SEED = 20240611
 N_PARAGRAPHS = 400
@@ -304,8 +304,8 @@ def drawn_breaks(case: Case) -> list[int]:
 def classify_breaks(case: Case) -> list[tuple[str, str]]:
     """Each of LibreOffice's line breaks as ("rule" | "chop" | "other", context).
 
-    rule: a break opportunity of deck.text; chop: inside a word wider than the line, between
-    two of deck.text's clusters; other: a break deck.text would not make.
+    rule: a break opportunity of deck.measure.text; chop: inside a word wider than the line, between
+    two of deck.measure.text's clusters; other: a break deck.measure.text would not make.
     """
     text = case.text
     face = dtext._get_face(case.family, case.bold)
@@ -332,7 +332,7 @@ def classify_breaks(case: Case) -> list[tuple[str, str]]:
 
 
 def _known_difference(context: str) -> bool:
-    """Breaks LibreOffice makes and deck.text deliberately does not (fewer breaks never give
+    """Breaks LibreOffice makes and deck.measure.text deliberately does not (fewer breaks never give
     fewer lines): between a hyphen and a digit ("3-|5"; UAX #14 LB25 says no break there)."""
     before, after = context.split("|", 1)
     return before.endswith("-") and after[:1].isdigit()

@@ -11,9 +11,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from deck import package
 from deck.build import build
 from deck.errors import DeckError
-from deck.evidence import column_widths, number_format, place_picture
+from deck.layout.evidence import column_widths, number_format, place_picture
 from deck.plan import Box
-from deck.theme import MARGIN_X, SLIDE_W
+from deck.look.theme import MARGIN_X, SLIDE_W
 
 from conftest import FIXTURES
 from support import libreoffice

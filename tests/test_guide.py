@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from deck import timing
+from deck.outline import timing
 from deck.build import build
 from deck.cli import app
-from deck.loader import load
-from deck.model import ExerciseSlide, QuestionSlide, QuoteSlide, StatsSlide
+from deck.outline.reader import load
+from deck.outline.model import ExerciseSlide, QuestionSlide, QuoteSlide, StatsSlide
 
 from conftest import FIXTURES, ROOT
 from support import libreoffice

@@ -12,7 +12,7 @@ import pytest
 
 from deck.build import plan
 from deck.lint import MAX_BODY_WORDS, MAX_BULLET_WORDS, MAX_BULLETS, Finding, lint
-from deck.theme import THEMES
+from deck.look.theme import THEMES
 
 from conftest import FIXTURES, ROOT
 

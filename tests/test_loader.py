@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from deck.build import plan
 from deck.cli import app
 from deck.errors import DeckError
-from deck.loader import MAX_BYTES, load
+from deck.outline.reader import MAX_BYTES, load
 
 from conftest import FIXTURES, ROOT
 

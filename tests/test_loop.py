@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from deck.cli import app
 from deck.errors import DeckError
-from deck.model import SLIDE_KINDS
+from deck.outline.model import SLIDE_KINDS
 from deck.watch import Built, Rebuilder, changes
 
 from conftest import FIXTURES, ROOT
@@ -379,7 +379,7 @@ def test_new_writes_the_blank_starter_that_builds_and_passes_check(tmp_path, mon
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_blank_starter_has_one_slide_of_every_kind_and_no_warnings(tmp_path, language):
     from deck.check import check
-    from deck.loader import load
+    from deck.outline.reader import load
 
     assert run("new", str(tmp_path / "talk.yaml"), "--lang", language).exit_code == 0
     loaded = load(tmp_path / "talk.yaml")
@@ -437,7 +437,7 @@ def test_the_schema_in_the_repo_is_not_stale():
 
 
 def _outline_data(path: Path):
-    from deck.loader import Source, parse
+    from deck.outline.reader import Source, parse
 
     data, problems = parse(path.read_text(encoding="utf-8"), Source(str(path), path.parent))
     assert problems == []

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from deck import loader
+from deck.outline import reader as loader
 from deck.layout import PROGRESS_SEGMENTS, _entry_pages, plan_deck
-from deck.loader import Source, load, parse
+from deck.outline.reader import Source, load, parse
 from deck.package import check
 from deck.plan import Shape, TextBox
-from deck.theme import THEMES
+from deck.look.theme import THEMES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

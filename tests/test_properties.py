@@ -20,8 +20,8 @@ from hypothesis.control import currently_in_test_context
 from deck import package
 from deck.build import build
 from deck.errors import DeckError
-from deck.loader import Source, parse
-from deck.model import SLIDE_KINDS
+from deck.outline.reader import Source, parse
+from deck.outline.model import SLIDE_KINDS
 
 from conftest import FIXTURES, ROOT
 

@@ -22,8 +22,8 @@ from deck import package
 from deck.build import build
 from deck.cli import app
 from deck.errors import DeckError
-from deck.loader import Source
-from deck.paths import ALLOW_OUTSIDE_HINT, resolve_asset
+from deck.outline.reader import Source
+from deck.outline.paths import ALLOW_OUTSIDE_HINT, resolve_asset
 
 from conftest import FIXTURES, ROOT
 

@@ -11,7 +11,7 @@ from pptx.util import Emu
 
 from deck import package
 from deck.build import build
-from deck.model import SLIDE_KINDS
+from deck.outline.model import SLIDE_KINDS
 
 from conftest import FIXTURES, ROOT
 from support.dump import compare_with_golden
@@ -132,7 +132,7 @@ def test_layouts_fit_the_wide_slide(shipped_deck):
 def test_slides_added_by_hand_take_the_decks_headline_and_column(shipped_deck):
     """The master's headline is the deck's (left, bold, 36 pt, on the content column, where deck
     puts headlines), and no content placeholder of a layout sits under a two-line headline."""
-    from deck.theme import STYLES
+    from deck.look.theme import STYLES
 
     prs = Presentation(str(shipped_deck))
     ours = next(s for s in prs.slides if s.slide_layout.name == "Title Only").shapes.title

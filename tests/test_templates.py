@@ -17,8 +17,8 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from deck import package
 from deck.build import build
 from deck.errors import DeckError
-from deck.render.template import read, failing
-from deck.template import KINDS, choose_layouts
+from deck.look.template.read import read, failing
+from deck.look.template.roles import KINDS, choose_layouts
 
 from conftest import FIXTURES, ROOT
 from support import libreoffice
@@ -181,7 +181,7 @@ def test_a_wrong_layout_name_is_an_error_at_its_line(tmp_path, mapping, message)
 
 def test_the_template_measures_with_its_own_placeholder_sizes(tmp_path):
     template = _template("rmd-bank.pptx")  # 4:3, 44 pt titles in a 648 pt wide placeholder
-    from deck.template import theme_from
+    from deck.look.template.roles import theme_from
 
     theme = theme_from(template)
     content = template.layout_for("bullets")
@@ -244,7 +244,7 @@ def test_an_outline_theme_file_is_reported_at_its_line(tmp_path):
 
 
 def test_inspect_lists_layouts_placeholders_and_the_mapping(tmp_path):
-    from deck.render.template import inspect
+    from deck.look.template.read import inspect
 
     lines, error = inspect(TEMPLATES / "dutch-layouts.pptx")
     text = "\n".join(lines)

@@ -1,4 +1,4 @@
-"""deck.text: font metrics and line breaking (pure and fast; no pptx, no LibreOffice)."""
+"""deck.measure.text: font metrics and line breaking (pure and fast; no pptx, no LibreOffice)."""
 from __future__ import annotations
 
 import ast
@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deck import text
-from deck.text import SAFETY, ascent_descent, line_count, text_width, wrap
+from deck.measure import text
+from deck.measure.text import SAFETY, ascent_descent, line_count, text_width, wrap
 
 FAMILIES = ("Calibri", "Arial")
 SENTENCE = "Sociaal ondernemen vraagt om leiderschap, geduld en een heldere belofte."
@@ -127,7 +127,7 @@ def test_ascent_descent():
 
 
 def test_fontdata_is_small_and_complete():
-    folder = resources.files("deck").joinpath("fontdata")
+    folder = resources.files("deck.measure").joinpath("fontdata")
     files = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
     assert files == ["arial-bold.json", "arial.json", "calibri-bold.json", "calibri.json"]
     total = sum(len(folder.joinpath(f).read_bytes()) for f in files)

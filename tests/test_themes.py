@@ -9,11 +9,12 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from typer.testing import CliRunner
 
-from deck import fonts, package
+from deck import package
+from deck.measure import fonts
 from deck.build import build
 from deck.cli import app
 from deck.errors import DeckError
-from deck.theme import BODY_CONTRAST, MIN_CONTRAST, THEMES, contrast, contrast_problems, contrast_table
+from deck.look.theme import BODY_CONTRAST, MIN_CONTRAST, THEMES, contrast, contrast_problems, contrast_table
 
 from conftest import FIXTURES, ROOT
 from support import libreoffice

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from deck import timing
+from deck.outline import timing
 from deck.build import plan
 from deck.cli import app
-from deck.loader import load
+from deck.outline.reader import load
 
 from conftest import ROOT
 
@@ -151,7 +151,7 @@ def test_sections_whose_slides_plan_more_than_the_section_are_reported(tmp_path)
 
 
 def test_slide_minutes_take_the_larger_of_slide_and_notes():
-    from deck.model import BulletsSlide, ExerciseSlide, QuestionSlide
+    from deck.outline.model import BulletsSlide, ExerciseSlide, QuestionSlide
 
     assert timing.slide_minutes(BulletsSlide(title="t", bullets=["a"])) is None
     assert timing.slide_minutes(BulletsSlide(title="t", bullets=["a"], notes={"minutes": 4})) == 4

@@ -12,9 +12,9 @@ from typing import Callable
 
 from deck.errors import DeckError
 from deck.export.document import Document, to_html, to_markdown
-from deck.labels import labels_for
-from deck.loader import load
-from deck.model import Outline
+from deck.outline.labels import labels_for
+from deck.outline.reader import load
+from deck.outline.model import Outline
 
 SUFFIXES = (".md", ".pdf")
 

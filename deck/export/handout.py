@@ -7,8 +7,8 @@ exercises' instructions and timings stay in the facilitator guide. Pure.
 from __future__ import annotations
 
 from deck.export.document import Document, Heading, Items, Paragraph, Quote, Span, plain, strong
-from deck.labels import labels_for
-from deck.model import Outline, QuestionSlide, QuoteSlide, StatsSlide
+from deck.outline.labels import labels_for
+from deck.outline.model import Outline, QuestionSlide, QuoteSlide, StatsSlide
 
 
 def handout_document(outline: Outline) -> Document:

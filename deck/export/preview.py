@@ -59,7 +59,7 @@ def preview(outline_path: Path, folder: Path, theme: str | None = None, allow_sm
 
     `step` is told what is happening ("rendering with LibreOffice"), for a progress line."""
     from deck.build import build, default_output
-    from deck.loader import load
+    from deck.outline.reader import load
 
     office, pdftoppm = tools()
     if folder.exists() and not folder.is_dir():

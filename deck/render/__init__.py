@@ -13,12 +13,12 @@ from itertools import groupby
 
 from pptx.oxml.ns import qn
 
-from deck.model import Outline
+from deck.outline.model import Outline
 from deck.plan import Chart, Picture, Shape, SlidePlan, Table, TextBox
 from deck.render import drawing, evidence
 from deck.render.parts import Parts, Warm, save
-from deck.template import TITLE_TYPES
-from deck.theme import Theme
+from deck.look.template.roles import TITLE_TYPES
+from deck.look.theme import Theme
 
 _PROPERTY_MAX = 255
 # The plan's footer row goes into a template layout's own footer placeholders.

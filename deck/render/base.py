@@ -13,8 +13,8 @@ from deck.layout import BULLET_HANG
 from deck.plan import Box
 from deck.render import drawing
 from deck.render.drawing import pt
-from deck.template import TITLE_TYPES
-from deck.theme import Theme, luminance
+from deck.look.template.roles import TITLE_TYPES
+from deck.look.theme import Theme, luminance
 
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
        "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}

@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from deck.plan import Para, Shape, TextBox
-from deck.theme import Theme
+from deck.look.theme import Theme
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"

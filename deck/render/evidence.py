@@ -10,7 +10,7 @@ from pptx.util import Pt
 
 from deck.plan import Chart, Picture, Table
 from deck.render.drawing import fill_paragraphs, pt
-from deck.theme import Theme
+from deck.look.theme import Theme
 
 _CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,

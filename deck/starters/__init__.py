@@ -46,7 +46,7 @@ def starter_text(starter: str, language: str) -> str:
 
 def with_schema_line(text: str) -> str:
     """The text with its first line the modeline for the installed schema (added if missing)."""
-    from deck.outline_schema import schema_file
+    from deck.outline.schema import schema_file
 
     line = MODELINE + schema_file().as_posix()
     first, newline, rest = text.partition("\n")

@@ -3,7 +3,7 @@
 The layout engine never trusts PowerPoint's or LibreOffice's autofit: it measures every text
 here, with the advance widths of the fonts every PowerPoint has (Calibri, Arial), taken from
 their metric-compatible open twins Carlito and Liberation Sans by ``scripts/font_metrics.py``
-and shipped as JSON in ``deck/fontdata/``.
+and shipped as JSON in ``deck/measure/fontdata/``.
 
 How text is measured and broken (calibrated against LibreOffice, see tests/test_calibration.py):
 
@@ -156,7 +156,7 @@ def _face(key: str, bold: bool) -> _Face:
     from importlib import resources  # here, not at import time: it costs ~20 ms to import
 
     stem = f"{key}-bold" if bold else key
-    raw = resources.files("deck").joinpath("fontdata", f"{stem}.json").read_text("utf-8")
+    raw = resources.files("deck.measure").joinpath("fontdata", f"{stem}.json").read_text("utf-8")
     data = json.loads(raw)
     upem = float(data["unitsPerEm"])
     face = _Face()

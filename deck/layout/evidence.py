@@ -7,11 +7,11 @@ continue on further slides with the header repeated.
 """
 from __future__ import annotations
 
-from deck import fonts as measure
+from deck.measure import fonts as measure
 from deck.layout import (
     Item, _box, _headline, _sizes, fit, height, make_para,
 )
-from deck.model import ChartSlide, ImageSlide, TableSlide
+from deck.outline.model import ChartSlide, ImageSlide, TableSlide
 from deck.plan import Box, Chart, Para, Picture, Table
 
 CAPTION_GAP = 12.0

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deck import fonts
+from deck.measure import fonts
 from deck.errors import DeckError, Problem
-from deck.loader import Loaded
-from deck.theme import Logo, Palette, Theme, accent_roles, contrast_table, luminance, mix
+from deck.outline.reader import Loaded
+from deck.look.theme import Logo, Palette, Theme, accent_roles, contrast_table, luminance, mix
 
 # Which brand field a palette role comes from, to point a contrast problem at its line.
 _FIELD = {"accent": "accent", "soft": "accent", "on_accent": "accent", "on_accent_muted": "accent",
@@ -100,8 +100,8 @@ def _name(role: str) -> str:
 
 
 def _logo(loaded: Loaded, value: str, allow_outside: bool) -> Logo:
-    from deck.assets import inspect_image
-    from deck.paths import resolve_asset
+    from deck.outline.assets import inspect_image
+    from deck.outline.paths import resolve_asset
 
     file = resolve_asset(loaded.source, value, ("brand", "logo"), allow_outside)
     try:

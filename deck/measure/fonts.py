@@ -7,13 +7,13 @@ Arial, the wider of the two, with every width counted 20 % wider: enough for the
 faces (Segoe UI, Aptos, Georgia, Verdana, Calibri Light), so text set in them stays inside its
 box at the cost of an earlier shrink or continuation. deck says so once per build.
 
-Same calls as deck.text (`wrap`, `line_count`, `text_width`), with any family name.
+Same calls as deck.measure.text (`wrap`, `line_count`, `text_width`), with any family name.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from deck import text as _text
+from deck.measure import text as _text
 
 STAND_IN = "Arial"
 STAND_IN_MARGIN = 1.2
@@ -30,7 +30,7 @@ _TWINS = {
 
 @lru_cache(maxsize=64)
 def measured_as(family: str) -> tuple[str, float]:
-    """(family deck.text measures, width factor): factor 1.0 means exact."""
+    """(family deck.measure.text measures, width factor): factor 1.0 means exact."""
     twin = _TWINS.get(family.strip().lower())
     return (twin, 1.0) if twin else (STAND_IN, STAND_IN_MARGIN)
 

@@ -13,18 +13,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from deck import fonts as measure
-from deck import timing
-from deck.text import SAFETY
+from deck.measure import fonts as measure
+from deck.outline import timing
+from deck.measure.text import SAFETY
 from deck.errors import DeckError, Problem
-from deck.labels import labels_for
-from deck.loader import Loaded, Source
-from deck.model import (
+from deck.outline.labels import labels_for
+from deck.outline.reader import Loaded, Source
+from deck.outline.model import (
     BulletsSlide, CompareSlide, ExerciseSlide, Notes, Outline, QuestionSlide, QuoteSlide, Section,
     StatementSlide, StatsSlide, StepsSlide,
 )
 from deck.plan import Box, Para, Picture, Shape, SlidePlan, TextBox
-from deck.theme import Geometry, Style, Theme
+from deck.look.theme import Geometry, Style, Theme
 
 # Every position comes from ctx.geo, the theme's Geometry: deck's own 16:9 grid, or a
 # template's canvas and placeholders.
@@ -50,7 +50,7 @@ class _Ctx:
     theme: Theme
     labels: dict[str, str]
     allow_small: bool
-    assets: dict = field(default_factory=dict)  # picture sizes by slide path (deck.assets)
+    assets: dict = field(default_factory=dict)  # picture sizes by slide path (deck.outline.assets)
     problems: list[Problem] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
 
@@ -578,15 +578,15 @@ class _Deck:
 
     # -- evidence: pictures, charts, tables (deck/evidence.py) ------------------------------------
     def image(self, slide, path: tuple, notes: str) -> None:
-        from deck import evidence
+        from deck.layout import evidence
         evidence.image(self, slide, path, notes)
 
     def chart(self, slide, path: tuple, notes: str) -> None:
-        from deck import evidence
+        from deck.layout import evidence
         evidence.chart(self, slide, path, notes)
 
     def table(self, slide, path: tuple, notes: str) -> None:
-        from deck import evidence
+        from deck.layout import evidence
         evidence.table(self, slide, path, notes)
 
     # -- generated slides ------------------------------------------------------------------------

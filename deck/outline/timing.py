@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deck.model import Outline, Section
+from deck.outline.model import Outline, Section
 
 DAY = 24 * 60
 

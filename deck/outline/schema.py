@@ -28,7 +28,7 @@ TEXT = {"type": ["string", "number"]}
 
 def outline_schema() -> dict:
     """The schema as a JSON-ready dict, deterministic (the same model gives the same text)."""
-    from deck.model import Outline
+    from deck.outline.model import Outline
 
     raw = Outline.model_json_schema()
     widened = _widen(raw)
@@ -49,7 +49,7 @@ def outline_schema() -> dict:
 
 def _patterns(schema: dict) -> None:
     """The forms the model checks with a regular expression, so editors flag them as you type."""
-    from deck.model import CLOCK, COLOUR, LANGUAGE, SLUG
+    from deck.outline.model import CLOCK, COLOUR, LANGUAGE, SLUG
 
     defs = schema.get("$defs", {})
     places = [(schema, "language", LANGUAGE), (defs.get("Section"), "id", SLUG),
@@ -94,4 +94,4 @@ def schema_file() -> Path:
     packaged = resources.files("deck") / "shipped" / FILE_NAME
     if packaged.is_file():
         return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "schema" / FILE_NAME
+    return Path(__file__).resolve().parents[2] / "schema" / FILE_NAME

@@ -20,7 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from deck.errors import DeckError, Problem
-from deck.model import SLIDE_KINDS, Outline
+from deck.outline.model import SLIDE_KINDS, Outline
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000  # values after alias expansion: far above any real outline

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deck.errors import DeckError, Problem
-from deck.loader import Loaded
+from deck.outline.reader import Loaded
 
 MAX_PIXELS = 50_000_000  # larger pictures bloat the deck and slow PowerPoint for no visible gain
 FORMATS = {"PNG": "png", "JPEG": "jpeg", "GIF": "gif"}
@@ -56,7 +56,7 @@ def collect(loaded: Loaded, allow_outside: bool = False) -> dict[tuple, ImageInf
             if slide.kind != "image":
                 continue
             path = ("sections", s, "slides", n)
-            from deck.paths import resolve_asset
+            from deck.outline.paths import resolve_asset
 
             try:
                 file = resolve_asset(loaded.source, slide.image, path + ("image",), allow_outside)

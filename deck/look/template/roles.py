@@ -1,6 +1,6 @@
 """A corporate template as plain data, which of its layouts each slide kind uses, and the
 theme (canvas, boxes, type, colours) the layout engine takes from it. Pure: reading the file
-is deck/render/template.py's job.
+is deck.look.template.read's job.
 
 Layouts are chosen by what they contain, never by their names (which are localised: "Titeldia",
 "Titel en object") or their order:
@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from deck.errors import DeckError, Problem
-from deck.model import SLIDE_KINDS
+from deck.outline.model import SLIDE_KINDS
 from deck.plan import Box
-from deck.theme import (
+from deck.look.theme import (
     BODY_CONTRAST, GUTTER, KICKER_H, MIN_CONTRAST, NUMBER_W, STYLES, SLIDE_H, Covers, Geometry, Palette,
     Style, Theme, accent_roles, contrast, luminance, mix, passing_shade,
 )
@@ -144,7 +144,7 @@ class Master:
 
 @dataclass(frozen=True)
 class Template:
-    """What deck knows of a template file: read once by deck.render.template.read."""
+    """What deck knows of a template file: read once by deck.look.template.read."""
 
     file: str  # the resolved path
     shown: str  # the path as the user wrote it

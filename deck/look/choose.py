@@ -11,11 +11,11 @@ import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from deck import fonts
-from deck.brand import apply_brand
+from deck.measure import fonts
+from deck.look.brand import apply_brand
 from deck.errors import DeckError
-from deck.loader import Loaded
-from deck.theme import THEMES, Theme, contrast_problems, is_template
+from deck.outline.reader import Loaded
+from deck.look.theme import THEMES, Theme, contrast_problems, is_template
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def choose(loaded: Loaded, theme: str | None = None, template: Path | None = Non
                                    "a template goes with --template PATH")
         chosen = THEMES[theme]
     elif is_template(outline.theme):
-        from deck.paths import resolve_asset
+        from deck.outline.paths import resolve_asset
 
         file = resolve_asset(source, outline.theme, ("theme",), allow_outside)
         chosen = _from_template(loaded, file, outline.theme,
@@ -67,8 +67,8 @@ def choose(loaded: Loaded, theme: str | None = None, template: Path | None = Non
 
 
 def _from_template(loaded: Loaded, file: Path, shown: str, problem) -> Theme:
-    from deck.render.template import failing, read
-    from deck.template import choose_layouts, theme_from
+    from deck.look.template.read import failing, read
+    from deck.look.template.roles import choose_layouts, theme_from
 
     source = loaded.source
     spec = read(file, shown, failing(shown, problem))
