@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Room for a bullet mark, the same at every size so lists align; render gives slides added by hand
+# in PowerPoint the same hang.
+BULLET_HANG = 26.0
+
 
 @dataclass(frozen=True)
 class Box:

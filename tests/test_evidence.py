@@ -11,7 +11,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from deck import package
 from deck.build import build
 from deck.errors import DeckError
-from deck.layout.evidence import column_widths, number_format, place_picture
+from deck.layout.kinds.chart import number_format
+from deck.layout.kinds.image import place_picture
+from deck.layout.kinds.table import column_widths
 from deck.plan import Box
 from deck.look.theme import MARGIN_X, SLIDE_W
 

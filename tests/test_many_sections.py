@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from deck.outline import reader as loader
-from deck.layout import PROGRESS_SEGMENTS, _entry_pages, plan_deck
+from deck.layout import plan_deck
+from deck.layout.dividers import PROGRESS_SEGMENTS
+from deck.layout.paging import entry_pages
 from deck.outline.reader import Source, load, parse
 from deck.package import check
 from deck.plan import Shape, TextBox
@@ -86,7 +88,7 @@ def test_entry_pages_are_those_of_trying_every_size(heights):
     def lay(page):
         return list(page) if sum(page) <= 10 else None
 
-    assert _entry_pages(heights, lay) == every_size(heights, lay)
+    assert entry_pages(heights, lay) == every_size(heights, lay)
 
 
 def test_agenda_of_many_sections_continues_on_even_pages(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from deck.look.spacing import Spacing
 from deck.plan import Box
 
 # Canvas 16:9, 13.333 x 7.5 in.
@@ -129,6 +130,7 @@ class Geometry:
     date_align: str = "l"
     covers: Covers | None = None  # None: deck's own full-bleed covers
     two: tuple[Box, Box] | None = None  # a template's two content placeholders, for compare
+    space: Spacing = Spacing()  # distances inside slide kinds
 
     @property
     def column(self) -> float:

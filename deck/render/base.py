@@ -9,7 +9,7 @@ from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
-from deck.layout import BULLET_HANG
+from deck.plan import BULLET_HANG
 from deck.plan import Box
 from deck.render import drawing
 from deck.render.drawing import pt

@@ -1,0 +1,50 @@
+"""What every slide kind works with while a deck is laid out: the outline, its theme and words,
+the slides so far, and the problems and notices found on the way."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deck.errors import Problem
+from deck.look.theme import Geometry, Style, Theme
+from deck.outline.model import Outline, Section
+from deck.outline.reader import Source
+from deck.plan import SlidePlan
+
+STEP_STEP = 2.0  # points per shrink step
+SMALL_ALLOWANCE = 4.0  # how far --allow-small lowers every floor
+
+
+@dataclass
+class Planned:
+    slides: list[SlidePlan]
+    notices: list[str]  # continuations and other things the user should know
+    minutes: float | None
+    theme: Theme | None = None  # the theme the slides were laid out for
+
+
+@dataclass
+class Context:
+    outline: Outline
+    source: Source
+    theme: Theme
+    labels: dict[str, str]
+    allow_small: bool
+    assets: dict = field(default_factory=dict)  # picture sizes by slide path (deck.outline.assets)
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    slides: list[SlidePlan] = field(default_factory=list)
+    section: Section | None = None  # the section being laid out; its title is the kicker
+
+    def style(self, role: str) -> Style:
+        style = self.theme.style(role)
+        if self.allow_small:
+            style = Style(style.size, style.floor - SMALL_ALLOWANCE, style.bold, style.color,
+                          style.leading, style.after)
+        return style
+
+    def fail(self, path: tuple, message: str, hint: str) -> None:
+        self.problems.append(self.source.problem(path, message, hint))
+
+    @property
+    def geo(self) -> Geometry:
+        return self.theme.geometry

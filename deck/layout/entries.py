@@ -1,0 +1,58 @@
+"""The agenda and the recap: a kicker, a title and a message per section, as a list of up to
+three or a grid of two or three columns, continued on further slides when they do not fit."""
+from __future__ import annotations
+
+from deck.layout import paging
+from deck.layout.context import Context
+from deck.layout.fitting import Item, fit_pair, height, text_box
+from deck.layout.furniture import body_area, headline
+from deck.layout.slides import add_content, continued
+from deck.plan import Box, Shape
+
+
+def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, str | None]], notes: str,
+                message_role: str) -> None:
+    g = ctx.geo
+    title_box = headline(ctx, title, (kind,))
+    top, limit = body_area(ctx, title_box)
+    # Up to three sections read best as a list; more as a grid of two or three columns.
+    columns = 1 if len(rows) <= 3 else 2 if len(rows) == 4 else 3
+    width = (g.content_w - (columns - 1) * g.gutter * 2) / columns
+    laid = paging.entry_pages(rows, lambda page: _grid(ctx, page, width, columns, top, limit, message_role))
+    if laid is None:
+        ctx.fail((), f"the {kind} does not fit at the minimum size",
+                 "shorten the sections' titles and messages")
+        return
+    if len(laid) > 1:
+        ctx.notices.append(f"{ctx.source.file}: the {kind} continues on {len(laid)} slides")
+    for n, items in enumerate(laid):
+        page_title = title if n == 0 else continued(ctx, title)
+        tbox = title_box if n == 0 else headline(ctx, page_title, (kind,))
+        add_content(ctx, kind, page_title, items, notes, (), None, tbox, kicker_text="")
+
+
+def _grid(ctx: Context, rows: list, width: float, columns: int, top: float, limit: float,
+          message_role: str) -> list | None:
+    """Entries in reading order, row by row; every row as tall as its tallest entry."""
+    g, sp = ctx.geo, ctx.geo.space
+    gap = sp.entry_gap
+    items = [[Item(k, "kicker")] + ([Item(t, "entry-title")] if t else []) +
+             ([Item(m, message_role)] if m else []) for k, t, m in rows]
+    fitted = fit_pair(ctx, items, width, lambda hs: sum(_row_heights(ctx, hs, columns)) +
+                      gap * (len(_row_heights(ctx, hs, columns)) - 1) <= limit)
+    if fitted is None:
+        return None
+    row_h = _row_heights(ctx, [height(p) for p in fitted], columns)
+    out: list = []
+    for i, paras in enumerate(fitted):
+        row, col = divmod(i, columns)
+        x = g.left + col * (width + 2 * g.gutter)
+        y = top + sum(row_h[:row]) + gap * row
+        out.append(Shape(Box(x, y, sp.rule_w, sp.rule_h), "rect", fill="accent", name="Rule"))
+        out.append(text_box(paras, x, y + sp.rule_gap, width, "Entry"))
+    return out
+
+
+def _row_heights(ctx: Context, heights: list[float], columns: int) -> list[float]:
+    # each row has the rule above its entries
+    return [max(heights[i:i + columns]) + ctx.geo.space.rule_gap for i in range(0, len(heights), columns)]

@@ -1,0 +1,96 @@
+"""The parts every content slide has around its body: the headline, the kicker (the section's
+title above it), the footer with source, number and date, a logo, and the speaker notes."""
+from __future__ import annotations
+
+from deck.layout.context import Context
+from deck.layout.fitting import fit_title, height, make_para, one_line, text_box
+from deck.outline.model import Notes
+from deck.plan import Box, Para, Picture, TextBox
+
+
+def headline(ctx: Context, text: str, path: tuple) -> TextBox:
+    box, align = ctx.geo.title, ctx.geo.title_align
+    # In a template's title placeholder the headline shrinks to the placeholder's height first.
+    para = box.h and fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
+    para = para or fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align)
+    if para is None:
+        ctx.fail(path + ("title",), "does not fit in two lines at the minimum size",
+                 "shorten the headline to one assertion of about eight words; put detail in the notes")
+        para = make_para(text, ctx.style("title").at(ctx.style("title").floor), box.w, ctx.theme.title_font,
+                         align=align)
+    # A template's title placeholder keeps its height (and anchor) unless the headline needs more.
+    return text_box([para], box.x, box.y, box.w, "Title", ctx.geo.title_anchor, max(box.h, height([para])))
+
+
+def kicker(ctx: Context, text: str, width: float) -> TextBox:
+    style = ctx.theme.style("footer")
+    box = ctx.geo.kicker
+    assert box is not None  # the caller draws a kicker only where the geometry has room for one
+    para = Para(text=text.upper(), size=style.size, line=style.line, color="accent", bold=True)
+    # One line only: a long section title is cut at a word, never allowed to wrap.
+    para = one_line(ctx, para, width)
+    return text_box([para], box.x, box.y, width, "Section")
+
+
+def footer(ctx: Context, source: str | None, number: int) -> tuple[TextBox, ...]:
+    style = ctx.theme.style("footer")
+    g = ctx.geo
+    items = []
+    if source:
+        para = one_line(ctx, Para(text=source, size=style.size, line=style.line, color="footer",
+                                  align=g.source_align), g.source.w)
+        items.append(text_box([para], g.source.x, g.source.y, g.source.w, "Footer", h=g.source.h))
+    number_para = Para(text=str(number), size=style.size, line=style.line, color="footer", align=g.number_align,
+                       field="slidenum")
+    items.append(text_box([number_para], g.number.x, g.number.y, g.number.w, "Slide number", h=g.number.h))
+    if g.date is not None and ctx.outline.date:
+        para = one_line(ctx, Para(text=ctx.outline.date, size=style.size, line=style.line, color="footer",
+                                  align=g.date_align), g.date.w)
+        items.append(text_box([para], g.date.x, g.date.y, g.date.w, "Date", h=g.date.h))
+    return tuple(items)
+
+
+def body_area(ctx: Context, title: TextBox) -> tuple[float, float]:
+    """The top of the body under a headline, and the height it has down to the footer."""
+    top = max(title.box.bottom + ctx.geo.title_gap, ctx.geo.body_top)
+    return top, ctx.geo.body_bottom - top
+
+
+def logo(ctx: Context, right: float, top: float, max_w: float, max_h: float) -> Picture | None:
+    """The brand logo in a box of at most max_w x max_h, its top right corner at (right, top),
+    its aspect ratio kept."""
+    brand = ctx.theme.logo
+    if brand is None:
+        return None
+    scale = min(max_w / brand.width, max_h / brand.height)
+    w, h = brand.width * scale, brand.height * scale
+    return Picture(Box(right - w, top, w, h), brand.file, brand.alt, name="Logo")
+
+
+def cover_logo(ctx: Context) -> list:
+    """On the title and closing slides: a logo in the top right corner."""
+    g, sp = ctx.geo, ctx.geo.space
+    found = logo(ctx, g.right, g.top, sp.cover_logo_w * g.scale, sp.cover_logo_h * g.scale)
+    return [found] if found else []
+
+
+def notes_text(notes: Notes | None, labels: dict[str, str], fallback: str = "") -> str:
+    """Speaker notes as labelled paragraphs; the free text stands first."""
+    if notes is None:
+        return fallback
+    parts = []
+    if notes.text:
+        parts.append(notes.text.strip())
+    for key in ("say", "ask", "do"):
+        points = getattr(notes, key)
+        if points:
+            parts.append(f"{labels[key]}:\n" + "\n".join(f"• {p.strip()}" for p in points))
+    if notes.minutes is not None:
+        parts.append(f"{labels['time']}: {minutes(notes.minutes)} {labels['minutes']}")
+    if notes.next:
+        parts.append(f"{labels['next']}: {notes.next.strip()}")
+    return "\n\n".join(parts)
+
+
+def minutes(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

@@ -1,0 +1,45 @@
+"""compare: two columns side by side that shrink together; too many bullets continue, both
+headings repeated."""
+from __future__ import annotations
+
+from deck.layout import paging
+from deck.layout.context import Context
+from deck.layout.fitting import Item, bulleted, fit_pair, height, text_box
+from deck.layout.furniture import body_area, headline
+from deck.layout.slides import add_page, paged
+from deck.outline.model import CompareSlide
+from deck.plan import Box, Shape
+
+
+def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
+    g, sp = ctx.geo, ctx.geo.space
+    title_box = headline(ctx, slide.title, path)
+    top, limit = body_area(ctx, title_box)
+    width = g.grid_w(6) - g.gutter / 2
+    colours = ("muted", "accent")
+
+    def sides(rows: range) -> list[list[Item]]:
+        return [[Item(side.heading, "entry-title", (("color", colour),))] +
+                [Item(b, "sub", bulleted(colour)) for b in side.bullets[rows.start:rows.stop]]
+                for side, colour in zip((slide.left, slide.right), colours)]
+
+    longest = max(len(slide.left.bullets), len(slide.right.bullets))
+    room = limit - sp.heading_room
+    pages = paging.chunks(longest, lambda rows: fit_pair(ctx, sides(rows), width, room) is not None)
+    if not paged(ctx, pages, path, slide.title, "left", "the two columns do not fit at the minimum size",
+                 "keep each side to three short bullets; move the explanation to the notes"):
+        return
+    assert pages is not None
+    for n, rows in enumerate(pages):
+        both = fit_pair(ctx, sides(rows), width, room) or []
+        items: list = []
+        for i, paras in enumerate(both):
+            x = g.left + i * (width + 2 * g.gutter)
+            heading, rest = paras[0], paras[1:]
+            items.append(text_box([heading], x, top, width, "Heading"))
+            rule_y = top + height([heading]) + sp.heading_gap
+            items.append(Shape(Box(x, rule_y, width, sp.hairline), "rect", fill=("rule" if i == 0 else "accent"),
+                               name="Rule"))
+            if rest:
+                items.append(text_box(list(rest), x, rule_y + sp.rule_gap, width, "Column"))
+        add_page(ctx, "compare", slide.title, n, items, notes, path, slide.source, title_box)

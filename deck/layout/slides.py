@@ -1,0 +1,70 @@
+"""Adding slides to the deck being laid out: a content slide with its furniture, the pages of a
+slide that continues, and the notice that it does."""
+from __future__ import annotations
+
+from deck.layout.context import Context
+from deck.layout.furniture import footer, headline, kicker, logo
+from deck.plan import SlidePlan, TextBox
+
+
+def add_content(ctx: Context, kind: str, title: str, items: list, notes: str, path: tuple,
+                source: str | None = None, title_box: TextBox | None = None, background: str | None = None,
+                kicker_text: str | None = None) -> None:
+    """A content slide: kicker, headline, the body items, footer."""
+    title_box = title_box or headline(ctx, title, path)
+    parts: list = []
+    if kicker_text is None and ctx.section is not None:
+        kicker_text = ctx.section.title
+    g = ctx.geo
+    kicker_w = g.kicker.w if g.kicker else g.content_w
+    if ctx.theme.logo_on_content and g.kicker is not None:
+        # a small logo on the kicker's row, at its right end; the kicker makes room
+        found = logo(ctx, g.kicker.right, g.kicker.y, g.space.kicker_logo_w * g.scale,
+                     g.kicker.h + g.space.kicker_logo_over)
+        if found:
+            parts.append(found)
+            kicker_w -= found.box.w + g.gutter
+    if kicker_text and g.kicker is not None:
+        parts.append(kicker(ctx, kicker_text, kicker_w))
+    parts.extend(items)
+    credit = f"{ctx.labels['source']}: {source}" if source else ctx.outline.source
+    parts.extend(footer(ctx, credit, len(ctx.slides) + 1))
+    ctx.slides.append(SlidePlan(kind=kind, layout="content", title=title_box, items=tuple(parts),
+                                notes=notes, path=path, background=background))
+
+
+def cover_background(ctx: Context) -> str | None:
+    """Title, divider and closing slides: deck's own covers are painted; a template's keep the
+    background its layout gives them."""
+    return "cover_bg" if ctx.theme.paint_covers else None
+
+
+def continued(ctx: Context, title: str) -> str:
+    return f"{title} ({ctx.labels['continued']})"
+
+
+def add_page(ctx: Context, kind: str, title: str, n: int, items: list, notes: str, path: tuple,
+             source: str | None, title_box: TextBox) -> None:
+    """Page n of a slide that may continue: later pages carry "(continued)" in the headline."""
+    if n == 0:
+        add_content(ctx, kind, title, items, notes, path, source, title_box)
+    else:
+        page_title = continued(ctx, title)
+        add_content(ctx, kind, page_title, items, notes, path, source, headline(ctx, page_title, path))
+
+
+def paged(ctx: Context, pages: list | None, path: tuple, title: str, field_name: str, message: str,
+          hint: str) -> bool:
+    """Whether a slide that may continue has pages to draw: a failure names the field, a
+    continuation is mentioned in build's output."""
+    if pages is None:
+        ctx.fail(path + (field_name,), message, hint)
+        return False
+    if len(pages) > 1:
+        note_split(ctx, path, title, len(pages))
+    return True
+
+
+def note_split(ctx: Context, path: tuple, title: str, count: int) -> None:
+    line = ctx.source.line(path)
+    ctx.notices.append(f"{ctx.source.file}:{line}: '{title}' continues on {count} slides")
