@@ -69,7 +69,7 @@ def main() -> None:
         text._wrapped.cache_clear()
         for family in ("Calibri", "Arial"):
             for bold in (False, True):
-                text._get_face(family, bold).words.clear()
+                text.get_face(family, bold).words.clear()
 
     print(f"\nmedian over {runs} runs, microseconds:")
     print(f"{'case':28} {'chars':>5} {'lines':>5} {'text_width':>10} "

@@ -308,7 +308,7 @@ def classify_breaks(case: Case) -> list[tuple[str, str]]:
     two of deck.measure.text's clusters; other: a break deck.measure.text would not make.
     """
     text = case.text
-    face = dtext._get_face(case.family, case.bold)
+    face = dtext.get_face(case.family, case.bold)
     spans, pos = [], 0
     for piece in dtext._segments(text):
         spans.append((pos, pos + len(piece)))

@@ -1,4 +1,4 @@
-"""Text measurement and line breaking (pure: no pptx, no font files at runtime).
+"""Line breaking (pure: no pptx, no font files at runtime); widths come from deck.measure.faces.
 
 The layout engine never trusts PowerPoint's or LibreOffice's autofit: it measures every text
 here, with the advance widths of the fonts every PowerPoint has (Calibri, Arial), taken from
@@ -32,10 +32,21 @@ leading tall.
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
+
+from deck.measure.faces import (
+    FAMILIES,
+    SHY,
+    Face,
+    ascent_descent,
+    font_metrics,
+    get_face,
+    is_emoji,
+    text_width,
+)
+from deck.measure.faces import em as _em
 
 __all__ = [
     "SAFETY",
@@ -62,24 +73,6 @@ __all__ = [
 # costing space (a shrink or a "continued" slide) for no safety we can measure.
 SAFETY = 1.004
 
-FAMILIES = {"calibri": "calibri", "arial": "arial"}
-
-# A tab advances to the next default tab stop (1 in); we count the full inch, an upper bound.
-_TAB_PT = 72.0
-_EMOJI_EM = 1.3   # Noto Color Emoji advances 1.245 em
-_WIDE_EM = 1.0    # CJK and other full-width glyphs are 1 em
-_OTHER_EM = 1.0   # any other glyph the font lacks (fallback font): wider than Latin letters
-
-# Characters the twin lacks but PowerPoint's font has (or that HarfBuzz synthesises): measure
-# them as these characters instead.
-_ALIASES = {
-    "\u00a0": " ",        # no-break space
-    "\u2010": "-",        # hyphen
-    "\u2011": "-",        # non-breaking hyphen
-    "\u2012": "\u2013",   # figure dash
-    "\u2212": "-",        # minus (Carlito has it; alias only when missing)
-}
-
 # Spaces a line may break after (and that hang at its end); not the no-break ones (U+00A0,
 # U+2007, U+202F)
 _SPACES = frozenset(" \t\u200b\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009"
@@ -95,113 +88,6 @@ _NO_START = frozenset(
 )
 _NO_END = frozenset("([{\u00ab\u2018\u201c\u2039\uff08\u300c\u300e\u3010\u3014\u3008\u300a")
 _HARD_BREAKS = ("\r\n", "\r", "\v", "\u2028", "\u2029")
-_SHY = "\u00ad"
-_ZERO_CATEGORIES = frozenset(("Mn", "Me", "Cf", "Cc"))
-
-
-class _Face(dict):
-    """Code point character -> advance in em; computes a conservative width for the rest."""
-
-    __slots__ = ("upem", "meta", "hyphen", "ligatures", "words")
-
-    def __missing__(self, ch: str) -> float:
-        em = _fallback_em(self, ch)
-        self[ch] = em
-        return em
-
-
-def _is_emoji(cp: int) -> bool:
-    return (
-        0x1F000 <= cp <= 0x1FAFF
-        or 0x2600 <= cp <= 0x27BF
-        or 0x2B00 <= cp <= 0x2BFF
-        or 0x1FC00 <= cp <= 0x1FFFD
-        or cp in (0x231A, 0x231B, 0x23E9, 0x23EA, 0x23EB, 0x23EC, 0x23F0, 0x23F3, 0x24C2)
-    )
-
-
-def _fallback_em(face: _Face, ch: str) -> float:
-    if len(ch) != 1:  # pragma: no cover - only single characters are looked up
-        return sum(face[c] for c in ch)
-    alias = _ALIASES.get(ch)
-    if alias is not None and alias in face:
-        return face[alias]
-    cp = ord(ch)
-    if ch == "\t":
-        return 0.0  # added per size by _em()
-    if 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
-        return 0.0  # variation selectors
-    if unicodedata.category(ch) in _ZERO_CATEGORIES:
-        return 0.0  # combining marks, ZWJ, BOM, controls: no advance of their own
-    if _is_emoji(cp):
-        return _EMOJI_EM
-    if unicodedata.east_asian_width(ch) in ("W", "F"):
-        return _WIDE_EM
-    return max(_OTHER_EM, face.get(" ", 0.0))
-
-
-def _family_key(family: str) -> str:
-    try:
-        return FAMILIES[family.strip().lower()]
-    except (KeyError, AttributeError):
-        known = ", ".join(name.title() for name in FAMILIES)
-        raise ValueError(
-            f"unknown font family {family!r}: deck measures text only in {known} "
-            "(the fonts every PowerPoint has)"
-        ) from None
-
-
-@lru_cache(maxsize=None)
-def _face(key: str, bold: bool) -> _Face:
-    from importlib import resources  # here, not at import time: it costs ~20 ms to import
-
-    stem = f"{key}-bold" if bold else key
-    raw = resources.files("deck.measure").joinpath("fontdata", f"{stem}.json").read_text("utf-8")
-    data = json.loads(raw)
-    upem = float(data["unitsPerEm"])
-    face = _Face()
-    for run in data["runs"]:
-        first = run[0]
-        for i, adv in enumerate(run[1:]):
-            face[chr(first + i)] = adv / upem
-    face.upem = upem
-    face.meta = data
-    face[_SHY] = 0.0  # invisible unless the line breaks at it
-    face["\t"] = 0.0  # a tab's width depends on the size: _em() adds it
-    face[" "] = face.get(" ", 0.25)
-    face.hyphen = face.get("-", 0.3)
-    face.words = {}  # width cache: word -> em
-    ligs: dict[str, tuple[str, ...]] = {}
-    for seq in data.get("ligatures", ()):
-        ligs.setdefault(seq[0], ())
-        ligs[seq[0]] += (seq,)
-    face.ligatures = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in ligs.items()}
-    return face
-
-
-def _get_face(family: str, bold: bool) -> _Face:
-    return _face(_family_key(family), bool(bold))
-
-
-def _em(face: _Face, s: str, size: float) -> float:
-    """Width of s in em (tabs count as a full default tab stop)."""
-    em = sum(map(face.__getitem__, s))
-    if "\t" in s:
-        em += s.count("\t") * _TAB_PT / size
-    return em
-
-
-def text_width(text: str, family: str, size: float, bold: bool = False) -> float:
-    """Width of ``text`` in points, set in ``family`` (Calibri or Arial) at ``size`` pt.
-
-    The plain sum of advance widths (no kerning, no SAFETY). Hard line breaks are not
-    interpreted: measure one line at a time.
-    """
-    face = _get_face(family, bold)
-    if size <= 0:
-        raise ValueError(f"font size must be positive, got {size!r}")
-    return _em(face, text, size) * size
-
 
 def _can_break(prev2: str, last: str, prev: str, cur: str) -> bool:
     """May a line break fall between prev and cur?
@@ -219,7 +105,7 @@ def _can_break(prev2: str, last: str, prev: str, cur: str) -> bool:
     if prev in _SPACES:
         # after spaces; not after the paragraph's leading spaces, not after "( "
         return prev == "\u200b" or (last != "" and last not in _NO_END)
-    if prev == _SHY:
+    if prev == SHY:
         return True
     if prev in _NO_END:
         return False
@@ -245,7 +131,7 @@ def _can_break(prev2: str, last: str, prev: str, cur: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F") and not _is_emoji(ord(ch))
+    return unicodedata.east_asian_width(ch) in ("W", "F") and not is_emoji(ord(ch))
 
 
 def _segments_slow(text: str) -> list[str]:
@@ -275,7 +161,7 @@ def _segments_slow(text: str) -> list[str]:
     return pieces
 
 
-_BREAKY = _HYPHENS | _DASHES_AFTER | _DASHES_BEFORE | {_SHY}
+_BREAKY = _HYPHENS | _DASHES_AFTER | _DASHES_BEFORE | {SHY}
 _SPACE_CLASS = "".join(sorted(_SPACES)).replace("\t", "\\t")
 _WORDS = re.compile(f"([^{_SPACE_CLASS}]*)([{_SPACE_CLASS}]*)")
 # a word needs the character-by-character rules if it holds a hyphen, a dash, a soft hyphen, or
@@ -325,7 +211,7 @@ def _segments(text: str) -> list[str]:
     return [content + spaces for content, spaces in _segments_cached(text)]
 
 
-def _wrap_paragraph(text: str, face: _Face, size: float, avail_em: float) -> list[str]:
+def _wrap_paragraph(text: str, face: Face, size: float, avail_em: float) -> list[str]:
     """Greedy line breaking of one paragraph; avail_em is the room on a line in em / SAFETY."""
     if not text:
         return [""]
@@ -341,7 +227,7 @@ def _wrap_paragraph(text: str, face: _Face, size: float, avail_em: float) -> lis
                 if len(widths) > 50_000:
                     widths.clear()
                 widths[content] = c_em
-        end_em = c_em + face.hyphen if content.endswith(_SHY) else c_em
+        end_em = c_em + face.hyphen if content.endswith(SHY) else c_em
         if cur and cur_em + end_em > avail_em:
             lines.append(cur)
             cur, cur_em = "", 0.0
@@ -421,7 +307,7 @@ def line_count(text: str, family: str, size: float, width: float, bold: bool = F
 # which no caller can change).
 @lru_cache(maxsize=65536)
 def _wrapped(text: str, family: str, size: float, width: float, bold: bool) -> tuple[str, ...]:
-    face = _get_face(family, bold)
+    face = get_face(family, bold)
     if size <= 0:
         raise ValueError(f"font size must be positive, got {size!r}")
     avail_em = width / (size * SAFETY) + 1e-9  # a line may end exactly at the edge
@@ -432,23 +318,3 @@ def _wrapped(text: str, family: str, size: float, width: float, bold: bool) -> t
         out.extend(_wrap_paragraph(para, face, size, avail_em))
     return tuple(out)
 
-
-def ascent_descent(family: str, bold: bool = False) -> tuple[float, float]:
-    """(ascent, descent) of the font in em, both positive: the Windows (usWin) metrics.
-
-    Calibri 0.952 + 0.269 = 1.221 em (its single line spacing), Arial 0.905 + 0.212 = 1.117 em.
-    They bound the font's tallest accents and deepest descenders; real text needs less.
-    Measured in LibreOffice with exact spacing (ink of "ÉHgjp", 36 pt): at leading 1.1 and 1.2
-    every line's glyphs stay inside its size x leading band, the last line's descenders
-    ending at most 0.2 pt below n x size x leading (Arial); at leading 1.0 Calibri's "É"
-    pokes 1.2 pt above the box. The extra leading goes above each line's glyphs.
-    """
-    face = _get_face(family, bold)
-    os2 = face.meta["os2"]
-    return os2["winAscent"] / face.upem, os2["winDescent"] / face.upem
-
-
-def font_metrics(family: str, bold: bool = False) -> dict:
-    """The raw metric record of a face (unitsPerEm, hhea, os2, source), without the widths."""
-    face = _get_face(family, bold)
-    return {k: v for k, v in face.meta.items() if k != "runs"}
