@@ -5,13 +5,18 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
 
-.PHONY: deck test clean
+.PHONY: deck test lint clean
 
 deck: $(VENV)/.installed
 	$(PY) -m deck build
 
 test: $(VENV)/.installed
 	$(PY) -m pytest
+
+# Style and types: ruff (pyflakes, pycodestyle, import order, bugbear, pyupgrade) and mypy.
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check deck tests bench scripts
+	$(VENV)/bin/mypy
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "deck needs Python 3.11 or newer; set PYTHON=python3.11")'
