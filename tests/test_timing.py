@@ -177,3 +177,53 @@ def test_check_reports_the_verdict_and_each_section_over_budget(tmp_path):
     line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "minutes: 15" in text)
     assert any(text.startswith(f"{path}:{line}: ") and "sections[1].minutes: the slides plan 19 min, the section "
                "has 15 min: 4 min too many" in text for text in lines), lines
+
+
+# -- the workshop's opening and close -----------------------------------------------------------
+
+OPEN_AND_CLOSE = '{start: "09:30", minutes: 60, opening: 5, close: 6}'
+
+
+def test_opening_and_close_move_the_clock_and_count_in_the_plan(tmp_path):
+    outline = timed(tmp_path, 10, 15, 20, workshop=OPEN_AND_CLOSE)
+    assert timing.opening(outline).clock == "09:30"
+    assert [t.clock for t in timing.section_times(outline)] == ["09:35", "09:45", "10:00"]
+    assert timing.close(outline).clock == "10:20"
+    assert timing.clock(timing.end_time(outline)) == "10:26"
+    assert timing.planned_total(outline) == 56
+    assert timing.verdict(outline) == "planned 56 min for a 60-min session: under-runs by 4 min"
+
+
+def test_without_opening_and_close_nothing_changes(tmp_path):
+    outline = timed(tmp_path, 10, 15)
+    assert timing.opening(outline) is None and timing.close(outline) is None
+    assert timing.planned_total(outline) == 25
+
+
+def test_the_agenda_shows_opening_and_close_with_their_clock_times_and_no_number(tmp_path):
+    outline = outline_file(tmp_path, """\
+        - id: one
+          title: The first part
+          minutes: 20
+          slides:
+            - title: The first part makes its point
+              bullets: [One]
+        """, OPEN_AND_CLOSE)
+    _, planned = plan(outline)
+    agenda = next(s for s in planned.slides if s.kind == "agenda")
+    entries = [item.text for item in agenda.items if getattr(item, "name", "") == "Entry"]
+    assert entries == ["09:30 · 5 min\nOpening", "01 · 09:35 · 20 min\nThe first part", "09:55 · 6 min\nClose"]
+    dividers = [s for s in planned.slides if s.kind == "divider"]
+    assert len(dividers) == 1  # opening and close are not sections: no divider, no number
+
+
+def test_the_guide_run_sheet_has_rows_for_opening_and_close(tmp_path):
+    outline = timed(tmp_path, 10, 15, workshop=OPEN_AND_CLOSE)
+    from deck.export.guide import guide_document
+    from deck.export.document import to_markdown
+
+    text = to_markdown(guide_document(outline))
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    starts = [row.split("|")[1].strip() for row in rows[2:]]
+    assert starts == ["09:30", "09:35", "09:45", "10:00", "10:06"]
+    assert "Opening" in rows[2] and "Close" in rows[-2]

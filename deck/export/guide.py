@@ -63,11 +63,17 @@ def _session(outline: Outline, labels: dict[str, str]) -> Inline | None:
 
 def _run_sheet(outline: Outline, times: list[timing.SectionTime], labels: dict[str, str]) -> Table:
     rows = []
+    opening = timing.opening(outline)
+    if opening is not None:
+        rows.append(_outside_row(opening, labels["opening"]))
     for timed in times:
         section = timed.section
         titles = " · ".join(slide_title(s, labels) for s in section.slides)
         rows.append((plain(timed.clock or ""), plain(f"{timed.index + 1}. {section.title}"), plain(titles),
                      plain(timing.format_minutes(section.minutes) if section.minutes else "")))
+    close = timing.close(outline)
+    if close is not None:
+        rows.append(_outside_row(close, labels["close"]))
     end = timing.end_time(outline)
     total = timing.planned_total(outline)
     if end is not None or total is not None:
@@ -75,6 +81,10 @@ def _run_sheet(outline: Outline, times: list[timing.SectionTime], labels: dict[s
                      (strong(timing.format_minutes(total)),) if total is not None else plain("")))
     header = (labels["time"], labels["section"], labels["slides"], labels["minutes"])
     return Table(header, tuple(rows), right=(3,), widths=(9, 19, 64, 8))
+
+
+def _outside_row(outside: timing.Outside, label: str) -> tuple:
+    return (plain(outside.clock or ""), plain(label), plain(""), plain(timing.format_minutes(outside.minutes)))
 
 
 def _section(timed: timing.SectionTime, labels: dict[str, str]) -> list:

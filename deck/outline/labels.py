@@ -28,6 +28,8 @@ LABELS = {
         "end": "End",
         "total": "Total",
         "planned": "planned",
+        "opening": "Opening",
+        "close": "Close",
     },
     "nl": {
         "agenda": "Agenda",
@@ -55,6 +57,8 @@ LABELS = {
         "end": "Einde",
         "total": "Totaal",
         "planned": "gepland",
+        "opening": "Opening",
+        "close": "Afsluiting",
     },
 }
 

@@ -294,6 +294,10 @@ CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 class Workshop(Model):
     start: Text | None = None
     minutes: Minutes | None = None
+    # Time outside the sections: before the first (welcome, goal, check-in) and after the last
+    # (recap, commitments). Both count in the plan and move the clock.
+    opening: Minutes | None = None
+    close: Minutes | None = None
 
     @field_validator("start")
     @classmethod
@@ -353,6 +357,10 @@ class Outline(Model):
         return sections
 
     def planned_minutes(self) -> float | None:
-        """The sum of the sections' minutes, or None when no section is timed."""
+        """The sum of the sections' minutes with the workshop's opening and close, or None when
+        no section is timed."""
         timed = [s.minutes for s in self.sections if s.minutes is not None]
-        return sum(timed) if timed else None
+        if not timed:
+            return None
+        outside = [m for m in (self.workshop.opening, self.workshop.close) if m] if self.workshop else []
+        return sum(timed) + sum(outside)

@@ -33,8 +33,11 @@ class SectionTime:
 
 
 def section_times(outline: Outline) -> list[SectionTime]:
-    """Every section in order with its start time and minutes: list[SectionTime]."""
+    """Every section in order with its start time and minutes: list[SectionTime]. The first
+    starts after the workshop's opening."""
     start = outline.workshop.start_minutes() if outline.workshop else None
+    if start is not None and outline.workshop and outline.workshop.opening:
+        start += outline.workshop.opening
     times = []
     for index, section in enumerate(outline.sections):
         times.append(SectionTime(index, section, start, section.minutes))
@@ -42,15 +45,50 @@ def section_times(outline: Outline) -> list[SectionTime]:
     return times
 
 
-def end_time(outline: Outline) -> float | None:
-    """When the last section ends, in minutes since midnight; None when that cannot be known."""
-    times = section_times(outline)
-    last = times[-1]
+@dataclass(frozen=True)
+class Outside:
+    """The workshop's opening or close: time in the session outside the sections."""
+
+    start: float | None
+    minutes: float
+
+    @property
+    def clock(self) -> str | None:
+        return None if self.start is None else clock(self.start)
+
+
+def opening(outline: Outline) -> Outside | None:
+    """The opening before the first section, or None when the outline plans none."""
+    workshop = outline.workshop
+    if workshop is None or not workshop.opening:
+        return None
+    return Outside(workshop.start_minutes(), workshop.opening)
+
+
+def close(outline: Outline) -> Outside | None:
+    """The close after the last section, or None when the outline plans none."""
+    workshop = outline.workshop
+    if workshop is None or not workshop.close:
+        return None
+    return Outside(_sections_end(outline), workshop.close)
+
+
+def _sections_end(outline: Outline) -> float | None:
+    last = section_times(outline)[-1]
     return None if last.start is None or last.minutes is None else last.start + last.minutes
 
 
+def end_time(outline: Outline) -> float | None:
+    """When the session ends (the last section, or the close after it), in minutes since
+    midnight; None when that cannot be known."""
+    end = _sections_end(outline)
+    after = close(outline)
+    return end + after.minutes if end is not None and after is not None else end
+
+
 def planned_total(outline: Outline) -> float | None:
-    """The sum of the sections' minutes (the timed ones), or None when no section is timed."""
+    """The sum of the sections' minutes (the timed ones) with the opening and close, or None
+    when no section is timed."""
     return outline.planned_minutes()
 
 
