@@ -167,11 +167,11 @@ def test_handout_has_the_argument_and_no_speaker_notes(outline, tmp_path):
     parts = [loaded.title] + ([loaded.subtitle] if loaded.subtitle else [])
     for section in loaded.sections:
         parts += [section.title, section.message]
+        # A section's key figures come first, as one list; then its quotes and questions in order.
+        parts += [f"**{stat.value}** {stat.label}" for slide in section.slides
+                  if isinstance(slide, StatsSlide) for stat in slide.stats]
         for slide in section.slides:
-            if isinstance(slide, StatsSlide):
-                for stat in slide.stats:
-                    parts += [f"**{stat.value}** {stat.label}"]
-            elif isinstance(slide, QuoteSlide):
+            if isinstance(slide, QuoteSlide):
                 parts += [slide.quote, slide.by]
             elif isinstance(slide, QuestionSlide):
                 parts += [slide.question]

@@ -88,7 +88,9 @@ def test_text_sizes_respect_the_floors(shipped_deck):
 def test_core_properties(shipped_deck):
     props = Presentation(str(shipped_deck)).core_properties
     assert props.title == "Social enterprise" and props.language == "nl"
-    assert props.author and props.subject
+    assert props.subject
+    # The shipped outline leaves `author:` to the presenter: no placeholder name in the file.
+    assert props.author == ""
 
 
 def test_validity(every_kind, shipped_deck, tmp_path):

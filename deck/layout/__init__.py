@@ -64,11 +64,8 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
 
 def _agenda(ctx: Context) -> None:
     """One entry per section, numbered, with its clock time and minutes; the workshop's
-    opening and close, when planned, stand before and after them without a number."""
+    opening and close, when planned, stand in the kicker row above the headline, without a number."""
     rows = []
-    opening = timing.opening(ctx.outline)
-    if opening is not None:
-        rows.append((_outside_kicker(ctx, opening), ctx.labels["opening"], None))
     for timed in timing.section_times(ctx.outline):
         section = timed.section
         kicker = f"{timed.index + 1:02d}"
@@ -77,16 +74,17 @@ def _agenda(ctx: Context) -> None:
         if section.minutes:
             kicker += f" · {minutes(section.minutes)} {ctx.labels['minutes']}"
         rows.append((kicker, section.title, section.message))
-    close = timing.close(ctx.outline)
-    if close is not None:
-        rows.append((_outside_kicker(ctx, close), ctx.labels["close"], None))
-    notes = "\n".join(f"{k}  {t}" for k, t, _ in rows)
-    add_entries(ctx, "agenda", ctx.labels["agenda"], rows, notes, "secondary")
+    opening, close = timing.opening(ctx.outline), timing.close(ctx.outline)
+    before = [_outside(ctx, opening, "opening")] if opening else []
+    after = [_outside(ctx, close, "close")] if close else []
+    notes = "\n".join(before + [f"{k}  {t}" for k, t, _ in rows] + after)
+    add_entries(ctx, "agenda", ctx.labels["agenda"], rows, notes, "secondary", kicker=" · ".join(before + after))
 
 
-def _outside_kicker(ctx: Context, outside: timing.Outside) -> str:
-    when = f"{outside.clock} · " if outside.clock else ""
-    return f"{when}{minutes(outside.minutes)} {ctx.labels['minutes']}"
+def _outside(ctx: Context, outside: timing.Outside, label: str) -> str:
+    """"Opening 09:30 (5 min)": the agenda's words for time outside the sections."""
+    when = f" {outside.clock}" if outside.clock else ""
+    return f"{ctx.labels[label]}{when} ({minutes(outside.minutes)} {ctx.labels['minutes']})"
 
 
 def _recap(ctx: Context) -> None:

@@ -11,7 +11,8 @@ from deck.plan import Box, Shape
 
 
 def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, str | None]], notes: str,
-                message_role: str) -> None:
+                message_role: str, kicker: str = "") -> None:
+    """The entries as a grid; `kicker` stands in the kicker row above the headline on every page."""
     g = ctx.geo
     title_box = headline(ctx, title, (kind,))
     top, limit = body_area(ctx, title_box)
@@ -28,7 +29,7 @@ def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, 
     for n, items in enumerate(laid):
         page_title = title if n == 0 else continued(ctx, title)
         tbox = title_box if n == 0 else headline(ctx, page_title, (kind,))
-        add_content(ctx, kind, page_title, items, notes, (), None, tbox, kicker_text="")
+        add_content(ctx, kind, page_title, items, notes, (), None, tbox, kicker_text=kicker)
 
 
 def _grid(ctx: Context, rows: list, width: float, columns: int, top: float, limit: float,
