@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from deck.measure import fonts as measure
 from deck.outline import timing
 from deck.measure.text import SAFETY
-from deck.errors import DeckError, Problem
+from deck.errors import DeckError, Message, Problem
 from deck.outline.labels import labels_for
 from deck.outline.reader import Loaded, Source
 from deck.outline.model import (
@@ -38,7 +38,7 @@ PROGRESS_MARK_MIN = 24.0  # points: the narrowest mark that still reads
 @dataclass
 class Planned:
     slides: list[SlidePlan]
-    notices: list[str]  # continuations and other things the user should know
+    notices: list[Message]  # continuations and other things the user should know
     minutes: float | None
     theme: Theme | None = None  # the theme the slides were laid out for
 
@@ -52,7 +52,7 @@ class _Ctx:
     allow_small: bool
     assets: dict = field(default_factory=dict)  # picture sizes by slide path (deck.outline.assets)
     problems: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
 
     def style(self, role: str) -> Style:
         style = self.theme.style(role)
@@ -283,7 +283,8 @@ class _Deck:
 
     def note_split(self, path: tuple, title: str, count: int) -> None:
         line = self.ctx.source.line(path)
-        self.ctx.notices.append(f"{self.ctx.source.file}:{line}: '{title}' continues on {count} slides")
+        self.ctx.notices.append(Message.notice(self.ctx.source.file, f"'{title}' continues on {count} slides", line,
+                                               rule="fit-continued"))
 
     def body_limit(self, title_box: TextBox) -> tuple[float, float]:
         top = _body_top(self.ctx, title_box)
@@ -637,7 +638,8 @@ class _Deck:
                      "shorten the sections' titles and messages")
             return
         if len(laid) > 1:
-            ctx.notices.append(f"{ctx.source.file}: the {kind} continues on {len(laid)} slides")
+            ctx.notices.append(Message.notice(ctx.source.file, f"the {kind} continues on {len(laid)} slides",
+                                              rule="fit-continued"))
         for n, items in enumerate(laid):
             page_title = title if n == 0 else self.continued(title)
             tbox = title_box if n == 0 else _headline(ctx, page_title, (kind,))
@@ -1016,9 +1018,10 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
     labels, known = labels_for(outline.language)
     ctx = _Ctx(outline, loaded.source, theme, labels, allow_small, assets or {})
     if not known:
-        ctx.notices.append(f"{loaded.source.file}: language '{outline.language}' has no labels; using English")
+        ctx.notices.append(Message.notice(loaded.source.file, f"language '{outline.language}' has no labels; "
+                                          "using English", rule="language"))
     if allow_small:
-        ctx.notices.append(f"--allow-small: floors lowered by {SMALL_ALLOWANCE:g} pt")
+        ctx.notices.append(Message.notice("--allow-small", f"floors lowered by {SMALL_ALLOWANCE:g} pt"))
     deck = _Deck(ctx)
     deck.title_slide()
     if outline.agenda:
