@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from deck import package, warm
-from deck.errors import DeckError
+from deck.errors import DeckError, Message
 from deck.layout import Planned, plan_deck
 from deck.outline.reader import Loaded
 
@@ -24,7 +24,7 @@ class Result:
     output: Path
     slides: int
     minutes: float | None
-    notices: list[str]
+    notices: list[Message]
 
 
 def shipped_outline(name: str = "outline.yaml") -> Path:

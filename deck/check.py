@@ -7,13 +7,12 @@ that cannot fit); then the design rules of deck.lint run over the outline and it
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deck.errors import DeckError, Problem
+from deck.errors import SEVERITIES, DeckError, Message
 from deck.outline.labels import labels_for
-from deck.lint import SEVERITIES, Finding, from_error, lint
+from deck.lint import from_error, lint
 from deck.outline.model import Outline
 
 # The shape of `deck check --format json`; schema/check.schema.json describes it for tools.
@@ -23,7 +22,7 @@ JSON_VERSION = 1
 @dataclass
 class Report:
     outline: Path
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Message] = field(default_factory=list)
     slides: int | None = None  # None when the outline could not be planned
     minutes: float | None = None
 
@@ -89,24 +88,20 @@ def check(outline_path: Path, theme: str | None = None, allow_small: bool = Fals
     return report
 
 
-# Notices the design rules already report, with their line: fit-continued and language.
-_COVERED = re.compile(r" continues on \d+ slides$| has no labels; ")
-
-
-def notices(texts: list[str], file: str) -> list[Finding]:
-    """Build's other notices (a brand colour made darker, a template's layout mapping, …) as
-    `notice` information, so that `check` says everything `build` would."""
+def notices(said: list[Message], file: str) -> list[Message]:
+    """Build's other notices (a stand-in font, a template's colours, …) as `notice` information,
+    so that `check` says everything `build` would. A notice that names a rule is left to that
+    design rule, which reports it with its line (fit-continued, language)."""
     found = []
-    for text in texts:
-        if _COVERED.search(text):
+    for notice in said:
+        if notice.rule is not None:
             continue
-        line = None
-        if text.startswith(f"{file}:"):
-            text = text[len(file) + 1:].lstrip()
-            number, colon, rest = text.partition(": ")
-            if colon and number.isdigit():
-                line, text = int(number), rest
-        found.append(Finding("notice", "info", file, line, (), text))
+        # Every finding is of the outline: a notice about another file (a template) or an option
+        # names it in its text. The JSON shape keeps a notice's field in its message.
+        if notice.file == file:
+            found.append(Message(file, notice.line, (), notice.text, notice.hint, "info", "notice"))
+        else:
+            found.append(Message(file, None, (), f"{notice.where}: {notice.text}", notice.hint, "info", "notice"))
     return found
 
 
@@ -139,7 +134,7 @@ class Refused(DeckError):
     def __init__(self, report: Report):
         self.report = report
         shown = [f for f in report.findings if f.severity != "info"]
-        super().__init__([Problem(f.file, f.line, f.path, f.message, f.hint) for f in shown])
+        super().__init__([Message(f.file, f.line, f.path, f.message, f.hint) for f in shown])
         self.text = "\n".join(str(f) for f in shown)
         self.text += f"\n{report.outline}: {report.summary()}; --strict builds only without warnings: nothing was written"
 

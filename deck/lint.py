@@ -1,9 +1,9 @@
 """The design rules of DESIGN.md §3 as findings: small pure functions over the outline and its plan.
 
 `check` prints them, `build --strict` refuses to build with warnings. Every rule is a function
-`(Deck) -> Iterable[Finding]`; a rule judges what the presenter wrote, never the slides deck
-generates itself (title, agenda, dividers, recap, closing), except where the plan is the subject
-(duplicate titles, continuations).
+`(Deck) -> Iterable[Message]`, each message a finding (with its severity and the rule's id); a
+rule judges what the presenter wrote, never the slides deck generates itself (title, agenda,
+dividers, recap, closing), except where the plan is the subject (duplicate titles, continuations).
 
 Rule ids and what they catch:
 
@@ -26,21 +26,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
 from deck.outline import timing
-from deck.errors import DeckError, Problem, format_path
+from deck.errors import DeckError, Message
 from deck.outline.labels import labels_for
 from deck.outline.model import Outline
+from deck.outline.source import Source
 from deck.plan import SlidePlan
 from deck.look.theme import Theme, contrast_problems
-
-if TYPE_CHECKING:  # lint needs only the value; importing the loader would pull in yaml
-    from deck.outline.reader import Source
-
-SEVERITIES = ("error", "warning", "info")
 
 MAX_BULLETS = 5  # DESIGN §3: 4-5 bullets
 MAX_BULLET_WORDS = 12  # about ten words a bullet, with a little slack
@@ -48,43 +43,15 @@ MAX_BODY_WORDS = 40  # the glance test
 MIN_HEADLINE_WORDS = 3  # subject, verb, what it claims
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One thing `check` has to say: where (file, line, field path), what, and what to do."""
-
-    rule: str
-    severity: str  # "error" | "warning" | "info"
-    file: str
-    line: int | None
-    path: tuple
-    message: str
-    hint: str | None = None
-
-    @property
-    def field(self) -> str:
-        return format_path(self.path)
-
-    def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
-        field = f"{self.field}: " if self.path else ""
-        text = f"{where}: {self.severity}: {field}{self.message} [{self.rule}]"
-        if self.hint:
-            text += f"\n  hint: {self.hint}"
-        return text
-
-    def as_dict(self) -> dict:
-        """The finding in `check --format json` (see README, "deck check")."""
-        return {"rule": self.rule, "severity": self.severity, "file": self.file, "line": self.line,
-                "field": self.field, "message": self.message, "hint": self.hint}
+def finding(rule: str, severity: str, file: str, line: int | None, path: tuple, message: str,
+            hint: str | None = None) -> Message:
+    """One thing `check` has to say: which rule, how serious, where, what, and what to do."""
+    return Message(file, line, path, message, hint, severity, rule)
 
 
-def from_problem(problem: Problem, rule: str) -> Finding:
-    return Finding(rule, "error", problem.file, problem.line, problem.path, problem.message, problem.hint)
-
-
-def from_error(error: DeckError, rule: str) -> list[Finding]:
+def from_error(error: DeckError, rule: str) -> list[Message]:
     """A DeckError (schema, theme, fit) as error findings, one per problem."""
-    return [from_problem(p, rule) for p in error.problems]
+    return [replace(p, severity="error", rule=rule) for p in error.problems]
 
 
 @dataclass(frozen=True)
@@ -96,8 +63,8 @@ class Deck:
     theme: Theme
     slides: tuple[SlidePlan, ...] = ()
 
-    def finding(self, rule: str, severity: str, path: tuple, message: str, hint: str | None = None) -> Finding:
-        return Finding(rule, severity, self.source.file, self.source.line(path), path, message, hint)
+    def finding(self, rule: str, severity: str, path: tuple, message: str, hint: str | None = None) -> Message:
+        return finding(rule, severity, self.source.file, self.source.line(path), path, message, hint)
 
     def slides_written(self) -> Iterator[tuple[tuple, object]]:
         """(path, slide) for every slide in the outline, in order."""
@@ -112,7 +79,7 @@ def words(text: str) -> int:
 
 # --- headlines --------------------------------------------------------------------------------
 
-def headline_assertion(deck: Deck) -> Iterator[Finding]:
+def headline_assertion(deck: Deck) -> Iterator[Message]:
     """Headlines should state the slide's point as a sentence with a verb (assertion-evidence).
 
     deck cannot parse Dutch or English grammar, so the rule looks at form only. It catches
@@ -167,7 +134,7 @@ def _top_level(items: list[tuple[tuple, str]]) -> int:
     return sum(1 for path, _ in items if "sub" not in path)
 
 
-def bullets_count(deck: Deck) -> Iterator[Finding]:
+def bullets_count(deck: Deck) -> Iterator[Message]:
     """More than MAX_BULLETS items in one list (sub-bullets not counted): the slide stops
     reading at a glance. Continuation keeps the text on screen, so this is the author's call."""
     for path, slide in deck.slides_written():
@@ -180,7 +147,7 @@ def bullets_count(deck: Deck) -> Iterator[Finding]:
                     "keep the items that carry the headline; move the rest to the notes or a next slide")
 
 
-def bullet_words(deck: Deck) -> Iterator[Finding]:
+def bullet_words(deck: Deck) -> Iterator[Message]:
     """More than MAX_BULLET_WORDS words in a list item (bullet, sub-bullet, column item, prompt)."""
     for path, slide in deck.slides_written():
         for _, items in _lists(slide):
@@ -220,7 +187,7 @@ def body_texts(slide) -> list[str]:
     return []
 
 
-def body_words(deck: Deck) -> Iterator[Finding]:
+def body_words(deck: Deck) -> Iterator[Message]:
     """More than MAX_BODY_WORDS words of body text on a slide as written (before any
     continuation): the audience reads instead of listening."""
     for path, slide in deck.slides_written():
@@ -241,7 +208,7 @@ def _has_notes(slide) -> bool:
     return bool((notes.text or "").strip() or notes.say or notes.ask or notes.do or (notes.next or "").strip())
 
 
-def notes_missing(deck: Deck) -> Iterator[Finding]:
+def notes_missing(deck: Deck) -> Iterator[Message]:
     """A slide without speaker notes (a `minutes:` alone is not notes)."""
     for path, slide in deck.slides_written():
         if not _has_notes(slide):
@@ -270,7 +237,7 @@ def _normal(title: str) -> str:
     return " ".join(title.split()).casefold()
 
 
-def title_duplicate(deck: Deck) -> Iterator[Finding]:
+def title_duplicate(deck: Deck) -> Iterator[Message]:
     """Two slides of the deck with the same title, generated slides included: screen readers and
     PowerPoint's navigation list slides by title. "… (continued)" pages are left out, they
     repeat their first page's title by design. A generated slide (agenda, divider, recap) keeps
@@ -305,7 +272,7 @@ def _is_outline_slide(slide: SlidePlan) -> bool:
 FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|bmp|tiff?|svg|webp|emf|wmf)$", re.IGNORECASE)
 
 
-def alt_text(deck: Deck) -> Iterator[Finding]:
+def alt_text(deck: Deck) -> Iterator[Message]:
     """Alt text that is only the picture's file name (what PowerPoint and python-pptx write by
     default) tells a screen-reader user nothing. The outline format itself requires `alt` on
     every picture not marked `decorative: true`; this rule judges what the alt says."""
@@ -323,7 +290,7 @@ def alt_text(deck: Deck) -> Iterator[Finding]:
 
 # --- colour, time, layout ---------------------------------------------------------------------
 
-def contrast(deck: Deck) -> Iterator[Finding]:
+def contrast(deck: Deck) -> Iterator[Message]:
     """Every text colour of the theme against the background it is set on (WCAG 2: 4.5:1 for
     all text, 7:1 for body text). Brand colours are judged here once themes apply them."""
     for problem in contrast_problems(deck.theme.palette):
@@ -331,7 +298,7 @@ def contrast(deck: Deck) -> Iterator[Finding]:
                            "choose a darker text colour or a lighter background")
 
 
-def timing_plan(deck: Deck) -> Iterator[Finding]:
+def timing_plan(deck: Deck) -> Iterator[Message]:
     """The plan against the clock (deck.outline.timing): an over-run of the session or of a section's
     minutes is a warning; otherwise the comparison is shown as information."""
     outline = deck.outline
@@ -346,7 +313,7 @@ def timing_plan(deck: Deck) -> Iterator[Finding]:
                            "shorten the slides' minutes, or give the section more time")
 
 
-def fit_continued(deck: Deck) -> Iterator[Finding]:
+def fit_continued(deck: Deck) -> Iterator[Message]:
     """A slide whose text continues on further slides ("… (continued)"): fine by the fit policy,
     but the presenter should know."""
     for _, slide, pages in _continuations(deck.slides):
@@ -361,7 +328,7 @@ def fit_continued(deck: Deck) -> Iterator[Finding]:
                                "shorten the sections' titles and messages to keep it on one slide")
 
 
-def language(deck: Deck) -> Iterator[Finding]:
+def language(deck: Deck) -> Iterator[Message]:
     """A language deck has no labels for: generated words ("Agenda", "continued") are English."""
     _, known = labels_for(deck.outline.language)
     if not known:
@@ -370,13 +337,13 @@ def language(deck: Deck) -> Iterator[Finding]:
                            "use 'nl' or 'en', or expect English words on generated slides")
 
 
-RULES: tuple[Callable[[Deck], Iterable[Finding]], ...] = (
+RULES: tuple[Callable[[Deck], Iterable[Message]], ...] = (
     headline_assertion, bullets_count, bullet_words, body_words, notes_missing, title_duplicate,
     alt_text, contrast, timing_plan, fit_continued, language,
 )
 
 
-def lint(outline: Outline, source: Source, theme: Theme, slides: Iterable[SlidePlan] = ()) -> list[Finding]:
+def lint(outline: Outline, source: Source, theme: Theme, slides: Iterable[SlidePlan] = ()) -> list[Message]:
     """Every finding of every rule, in outline order (deck-wide findings first)."""
     deck = Deck(outline, source, theme, tuple(slides))
     found = [finding for rule in RULES for finding in rule(deck)]

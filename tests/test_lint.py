@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from deck.build import plan
-from deck.lint import MAX_BODY_WORDS, MAX_BULLET_WORDS, MAX_BULLETS, Finding, lint
+from deck.lint import MAX_BODY_WORDS, MAX_BULLET_WORDS, MAX_BULLETS, finding as Finding, lint
 from deck.look.theme import THEMES
 
 from conftest import FIXTURES, ROOT

@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 from deck.build import plan
 from deck.cli import app
 from deck.errors import DeckError
-from deck.outline.reader import MAX_BYTES, load
+from deck.outline.reader import load
+from deck.outline.source import MAX_BYTES
 
 from conftest import FIXTURES, ROOT
 

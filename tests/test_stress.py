@@ -39,7 +39,7 @@ def test_long_lists_continue_without_losing_or_repeating_an_item(built):
     assert _texts(built["long-texts"], "Body") == expected
     titles = [s.title.text for s in planned.slides if s.kind == "bullets"]
     assert titles[1:] == [titles[0] + " (vervolg)"] * (len(titles) - 1)
-    assert any("continues on" in notice for notice in planned.notices)
+    assert any("continues on" in str(notice) for notice in planned.notices)
 
 
 def test_compare_steps_and_prompts_continue(built):

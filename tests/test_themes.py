@@ -168,14 +168,14 @@ def test_on_a_dark_theme_a_brand_accent_must_be_light(tmp_path):
 def test_a_font_deck_can_measure_is_exact(tmp_path):
     out = tmp_path / "deck.pptx"
     result = build(_outline(tmp_path, "font: Arial"), out)
-    assert not any("metrics" in n for n in result.notices)
+    assert not any("metrics" in str(n) for n in result.notices)
     assert {run.font.name for run in _runs(Presentation(str(out)))} == {"Arial"}
 
 
 def test_another_font_is_measured_conservatively_and_said_so(tmp_path):
     out = tmp_path / "deck.pptx"
     result = build(_outline(tmp_path, "font: Georgia"), out)
-    notice = next(n for n in result.notices if "Georgia" in n)
+    notice = next(str(n) for n in result.notices if "Georgia" in str(n))
     assert "outline.yaml:4: brand.font" in notice and "Arial +20 %" in notice
     assert {run.font.name for run in _runs(Presentation(str(out)))} == {"Georgia"}
 
@@ -228,4 +228,4 @@ def test_a_logo_that_cannot_be_shown_is_an_error_at_its_line(tmp_path, value, ma
 
 def test_layouts_without_a_template_are_ignored_with_a_notice(tmp_path):
     result = build(_outline(tmp_path, extra="layouts:\n  bullets: Title Only\n"), tmp_path / "deck.pptx")
-    assert any("layouts: applies to a template theme only" in n for n in result.notices)
+    assert any("layouts: applies to a template theme only" in str(n) for n in result.notices)

@@ -17,7 +17,7 @@ template's canvas and placeholders, with the distances inside kinds in its Spaci
 """
 from __future__ import annotations
 
-from deck.errors import DeckError
+from deck.errors import DeckError, Message
 from deck.layout.context import SMALL_ALLOWANCE, Context, Planned
 from deck.layout.covers import closing, title_slide
 from deck.layout.dividers import divider
@@ -40,9 +40,10 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
     labels, known = labels_for(outline.language)
     ctx = Context(outline, loaded.source, theme, labels, allow_small, assets or {})
     if not known:
-        ctx.notices.append(f"{loaded.source.file}: language '{outline.language}' has no labels; using English")
+        ctx.notices.append(Message.notice(loaded.source.file, f"language '{outline.language}' has no labels; "
+                                          "using English", rule="language"))
     if allow_small:
-        ctx.notices.append(f"--allow-small: floors lowered by {SMALL_ALLOWANCE:g} pt")
+        ctx.notices.append(Message.notice("--allow-small", f"floors lowered by {SMALL_ALLOWANCE:g} pt"))
     title_slide(ctx)
     if outline.agenda:
         _agenda(ctx)

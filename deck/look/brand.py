@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deck.measure import fonts
-from deck.errors import DeckError, Problem
-from deck.outline.reader import Loaded
+from deck.errors import DeckError, Message
+from deck.outline.source import Loaded
 from deck.look.theme import Logo, Palette, Theme, accent_roles, contrast_table, luminance, mix
 
 # Which brand field a palette role comes from, to point a contrast problem at its line.
@@ -20,23 +20,23 @@ _FIELD = {"accent": "accent", "soft": "accent", "on_accent": "accent", "on_accen
           "cover_bg": "accent", "cover_ink": "accent", "cover_muted": "accent", "highlight": "accent2"}
 
 
-def apply_brand(theme: Theme, loaded: Loaded, allow_outside: bool = False) -> tuple[Theme, list[str]]:
+def apply_brand(theme: Theme, loaded: Loaded, allow_outside: bool = False) -> tuple[Theme, list[Message]]:
     """The theme with the outline's brand applied, and notices; a DeckError for a brand colour
     that cannot be read, a logo that cannot be shown."""
     brand = loaded.outline.brand
     if brand is None:
         return theme, []
     source = loaded.source
-    problems: list[Problem] = []
-    notices: list[str] = []
+    problems: list[Message] = []
+    notices: list[Message] = []
     palette = _branded(theme.palette, brand.accent, brand.accent2)
     if brand.accent or brand.accent2:
         problems += _contrast(theme.palette, palette, brand, source)
     if brand.font:
         theme = replace(theme, font=brand.font, heading_font=brand.font)
-        notice = fonts.stand_in_notice(brand.font, f"{source.file}:{source.line(('brand', 'font'))}: brand.font")
+        notice = fonts.stand_in_notice(brand.font)
         if notice:
-            notices.append(notice)
+            notices.append(source.notice(("brand", "font"), notice))
     if brand.logo:
         try:
             theme = replace(theme, logo=_logo(loaded, brand.logo, allow_outside))
@@ -73,7 +73,7 @@ def _suggestion(theme_palette: Palette, field: str, colour: str) -> str | None:
     return None
 
 
-def _contrast(theme_palette: Palette, palette: Palette, brand, source) -> list[Problem]:
+def _contrast(theme_palette: Palette, palette: Palette, brand, source) -> list[Message]:
     """One problem per brand colour, for the first pair it fails."""
     out = []
     for field in ("accent", "accent2"):
@@ -106,9 +106,9 @@ def _logo(loaded: Loaded, value: str, allow_outside: bool) -> Logo:
     file = resolve_asset(loaded.source, value, ("brand", "logo"), allow_outside)
     try:
         info = inspect_image(file)
-    except ValueError as err:
-        message, hint = err.args[0]
-        text = f"'{value}' {message}" if message.startswith("is ") else f"'{value}': {message}"
-        raise DeckError(loaded.source.problem(("brand", "logo"), text, hint)) from None
+    except DeckError as err:
+        [picture] = err.problems
+        text = f"'{value}' {picture.message}" if picture.message.startswith("is ") else f"'{value}': {picture.message}"
+        raise DeckError(loaded.source.problem(("brand", "logo"), text, picture.hint)) from None
     alt = loaded.outline.organization or "Logo"
     return Logo(str(info.file), info.width, info.height, alt)

@@ -13,21 +13,21 @@ from pathlib import Path
 
 from deck.measure import fonts
 from deck.look.brand import apply_brand
-from deck.errors import DeckError
-from deck.outline.reader import Loaded
+from deck.errors import DeckError, Message
+from deck.outline.source import Loaded
 from deck.look.theme import THEMES, Theme, contrast_problems, is_template
 
 
 @dataclass(frozen=True)
 class Look:
     theme: Theme
-    notices: list[str]
+    notices: list[Message]
 
 
 def choose(loaded: Loaded, theme: str | None = None, template: Path | None = None,
            allow_outside: bool = False) -> Look:
     outline, source = loaded.outline, loaded.source
-    notices: list[str] = []
+    notices: list[Message] = []
     if template is not None:
         chosen = _from_template(loaded, template, str(template), None)
     elif theme is not None and is_template(theme):
@@ -51,17 +51,16 @@ def choose(loaded: Loaded, theme: str | None = None, template: Path | None = Non
                                        _did_you_mean(outline.theme) + f"built-in themes: {', '.join(THEMES)}, "
                                        "or the path of a .pptx/.potx template"))
     if chosen.template is None and outline.layouts:
-        notices.append(f"{source.file}:{source.line(('layouts',))}: layouts: applies to a template theme only; "
-                       "ignored")
+        notices.append(source.notice(("layouts",), "applies to a template theme only; ignored"))
     if chosen.template is not None:
         for family, where in ((chosen.font, "body"), (chosen.title_font, "headings")):
-            notice = fonts.stand_in_notice(family, f"{chosen.template.shown}: the template's {where} font")
+            notice = fonts.stand_in_notice(family)
             if notice and not (outline.brand and outline.brand.font):
-                notices.append(notice)
+                notices.append(Message.notice(chosen.template.shown, f"the template's {where} font: {notice}"))
     chosen, brand_notices = apply_brand(chosen, loaded, allow_outside)
     if chosen.template is not None:
         # The template's own colours are kept even where deck's rules ask for more contrast.
-        notices += [f"{chosen.template.shown}: {problem}; deck keeps the template's colours"
+        notices += [Message.notice(chosen.template.shown, f"{problem}; deck keeps the template's colours")
                     for problem in contrast_problems(chosen.palette)]
     return Look(chosen, notices + brand_notices)
 

@@ -39,11 +39,11 @@ def is_exact(family: str) -> bool:
     return measured_as(family)[1] == 1.0
 
 
-def stand_in_notice(family: str, where: str) -> str | None:
-    """What to tell the user when `family` (named by `where`) can only be estimated."""
+def stand_in_notice(family: str) -> str | None:
+    """What to tell the user when `family` can only be estimated; the caller says where it is named."""
     if is_exact(family):
         return None
-    return (f"{where}: deck has no metrics for the font '{family}'; it measures text as {STAND_IN} "
+    return (f"deck has no metrics for the font '{family}'; it measures text as {STAND_IN} "
             f"+{round((STAND_IN_MARGIN - 1) * 100)} % so nothing overflows; check the spacing in PowerPoint, "
             "or use Calibri or Arial for exact fitting")
 

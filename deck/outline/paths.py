@@ -12,7 +12,7 @@ import stat
 from pathlib import Path
 
 from deck.errors import DeckError
-from deck.outline.reader import Source
+from deck.outline.source import Source
 
 ALLOW_OUTSIDE_HINT = "pass --allow-outside to use files outside the outline's folder"
 
