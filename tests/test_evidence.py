@@ -14,6 +14,7 @@ from deck.errors import DeckError
 from deck.layout.evidence import column_widths, number_format, place_picture
 from deck.plan import Box
 from deck.look.theme import MARGIN_X, SLIDE_W
+from deck.options import BuildOptions
 
 from conftest import FIXTURES
 from support import libreoffice
@@ -134,7 +135,7 @@ def test_picture_outside_the_outline_folder(outline_with_picture, tmp_path):
     outline.rename(moved)
     message = _error(moved, tmp_path)
     assert "sections[0].slides[0].image" in message and "--allow-outside" in message
-    build(moved, tmp_path / "ok.pptx", allow_outside=True)
+    build(moved, tmp_path / "ok.pptx", options=BuildOptions(allow_outside=True))
 
 
 @pytest.mark.parametrize("name, content, problem", [
