@@ -1,22 +1,37 @@
-"""One build: outline file -> checked deck on disk, or a DeckError and nothing written."""
+"""One build: outline file -> checked deck on disk, or a DeckError and nothing written.
+
+A build reads the outline (`read`), lays it out in the chosen look (`plan`), and renders, seals
+and writes it (`write`). `build` does all three; `deck check`, `deck build --strict` and
+`deck preview` call the steps themselves, so that each reads and lays out the outline once.
+"""
 from __future__ import annotations
 
-import glob
 import os
-import re
-import stat
-import tempfile
-import unicodedata
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from deck import package, warm
 from deck.errors import DeckError, Message
+from deck.files import named_after, write_atomic
 from deck.layout import Planned, plan_deck
+from deck.options import BuildOptions
 from deck.outline.reader import Loaded
 
-DEFAULT_OUTLINE = "outline.yaml"
+
+@dataclass(frozen=True)
+class Read:
+    """An outline file, read and validated."""
+
+    loaded: Loaded
+    digest: bytes | None  # of the file's bytes, when a process that builds again keeps layouts
+
+
+class Laid(NamedTuple):
+    """An outline laid out: what render draws; `planned.theme` is the look chosen."""
+
+    loaded: Loaded
+    planned: Planned
 
 
 @dataclass(frozen=True)
@@ -26,50 +41,54 @@ class Result:
     minutes: float | None
     notices: list[Message]
 
-
-def shipped_outline(name: str = "outline.yaml") -> Path:
-    """The outline that ships with deck: from the installed package, or from a source checkout."""
-    packaged = resources.files("deck") / "shipped" / name
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / name
+    def line(self) -> str:
+        """The deck in one line, as `deck build` prints it: "out/x.pptx: 31 slides, 1 h 30 min planned"."""
+        return f"{self.output}: {self.slides} slides{planned_time(self.minutes)}"
 
 
-def resolve_outline(path: Path | None) -> Path:
-    """The outline to build: the one given, ./outline.yaml, or the shipped example."""
-    if path is not None:
-        return path
-    local = Path(DEFAULT_OUTLINE)
-    return local if local.exists() else shipped_outline()
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "deck"
+def planned_time(minutes: float | None) -> str:
+    """", 1 h 30 min planned" for the end of a line; nothing when the outline plans no time."""
+    if not minutes:
+        return ""
+    hours, rest = divmod(int(round(minutes)), 60)
+    return f", {hours} h {rest:02d} min planned" if hours else f", {rest} min planned"
 
 
 def default_output(loaded: Loaded) -> Path:
-    return Path("out") / f"{slug(loaded.outline.title)}.pptx"
+    return named_after(loaded.outline.title, ".pptx")
 
 
-def plan(outline_path: Path, theme: str | None = None, allow_small: bool = False,
-         allow_outside: bool = False, template: Path | None = None) -> tuple[Loaded, Planned]:
-    """Load and lay out; `planned.theme` is the look chosen (deck.look.choose: template, theme, brand)."""
+def read(outline_path: Path) -> Read:
+    """The outline, or a DeckError when the file cannot be read or does not follow the format."""
+    loaded, digest = warm.load(outline_path)  # kept by its bytes in a process that builds again
+    return Read(loaded, digest)
+
+
+def plan(outline: Path | Read, *, options: BuildOptions = BuildOptions()) -> Laid:
+    """Lay out an outline file, or one already read, in the look deck.look.choose picks
+    (template, theme, brand)."""
     from deck.look import choose as look
     from deck.outline import assets
 
-    loaded, digest = warm.load(outline_path)  # kept by its bytes in a process that builds again
-    chosen = look.choose(loaded, theme, template, allow_outside)
-    pictures = assets.collect(loaded, allow_outside)
-    planned = warm.lay_out(loaded, digest, (repr(chosen.theme), allow_small, repr(pictures)),
-                           lambda: plan_deck(loaded, chosen.theme, allow_small=allow_small, assets=pictures))
+    source = outline if isinstance(outline, Read) else read(outline)
+    loaded = source.loaded
+    chosen = look.choose(loaded, options.theme, options.template, options.allow_outside)
+    pictures = assets.collect(loaded, options.allow_outside)
+    planned = warm.lay_out(loaded, source.digest, (repr(chosen.theme), options.allow_small, repr(pictures)),
+                           lambda: plan_deck(loaded, chosen.theme, allow_small=options.allow_small,
+                                             assets=pictures))
     planned.notices[:0] = chosen.notices
-    return loaded, planned
+    return Laid(loaded, planned)
 
 
-def build(outline_path: Path, output: Path | None = None, theme: str | None = None,
-          allow_small: bool = False, allow_outside: bool = False, template: Path | None = None) -> Result:
-    loaded, planned = plan(outline_path, theme, allow_small, allow_outside, template)
+def build(outline_path: Path, output: Path | None = None, *, options: BuildOptions = BuildOptions()) -> Result:
+    return write(plan(outline_path, options=options), outline_path, output)
+
+
+def write(laid: Laid, outline_path: Path, output: Path | None = None) -> Result:
+    """Render the laid-out outline, check the package and write it to `output` (default:
+    out/<slug of the title>.pptx), which may not be the outline file itself."""
+    loaded, planned = laid
     target = output or default_output(loaded)
     _check_target(target, outline_path)
     try:
@@ -114,66 +133,3 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)  # also through symlinks and hard links
     except OSError:
         return False
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    """Write next to the target and rename into place: the previous deck survives any failure.
-
-    The temporary file is `.NAME.PID.XXXX.tmp` in the target's folder (a rename only is
-    atomic within one file system). If the process is killed (SIGKILL, power loss) it stays
-    behind; the next successful build of the same target removes it.
-    """
-    folder = target.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
-    except OSError as err:
-        raise DeckError.simple(str(target), f"cannot be written: {folder} does not accept a new file "
-                               f"({err.strerror})", "choose a folder you can write to with -o") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, _mode_for(target))
-        os.replace(temp, target)
-    except BaseException as err:  # also Ctrl-C: never leave a half-written file behind
-        Path(temp).unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise DeckError.simple(str(target), f"cannot write the deck: {err.strerror}",
-                                   "check free disk space and permissions") from None
-        raise
-    _remove_stale_temps(target)
-
-
-def _mode_for(target: Path) -> int:
-    """The permissions the deck gets: the previous deck's, or what a new file gets by default
-    (mkstemp makes its file private to the owner)."""
-    try:
-        return stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _remove_stale_temps(target: Path) -> None:
-    """Remove temporary files of this target left by builds that were killed."""
-    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[^.]+\.tmp")
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        found = pattern.fullmatch(leftover.name)
-        if found and not _running(int(found.group(1))):
-            leftover.unlink(missing_ok=True)
-
-
-def _running(pid: int) -> bool:
-    """Whether a process with this id exists (then its temporary file may be in use)."""
-    if pid == os.getpid():
-        return False  # our own temporary file was renamed; any other with our id is stale
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return True  # another user's process, or not a process id: leave it alone
-    return True

@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deck import build as builder  # by module, so that a stand-in for builder.plan (tests) is called
+from deck.build import Laid, Result
 from deck.errors import SEVERITIES, DeckError, Message
-from deck.outline.labels import labels_for
 from deck.lint import from_error, lint
+from deck.options import BuildOptions
+from deck.outline.labels import labels_for
 from deck.outline.model import Outline
 
 # The shape of `deck check --format json`; schema/check.schema.json describes it for tools.
@@ -25,6 +28,7 @@ class Report:
     findings: list[Message] = field(default_factory=list)
     slides: int | None = None  # None when the outline could not be planned
     minutes: float | None = None
+    laid: Laid | None = field(default=None, repr=False, compare=False)  # what `build --strict` renders
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -61,22 +65,17 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def check(outline_path: Path, theme: str | None = None, allow_small: bool = False,
-          allow_outside: bool = False, template: Path | None = None) -> Report:
+def check(outline_path: Path, *, options: BuildOptions = BuildOptions()) -> Report:
     """Every finding for one outline file: schema or build errors, else the design rules."""
-    from deck.build import plan
-    from deck.outline.reader import load
-
     report = Report(outline_path)
     try:
-        load(outline_path)
+        read = builder.read(outline_path)
     except DeckError as err:
         report.findings = from_error(err, "schema")
         return report
     try:
-        # plan() loads again: the outline is read twice, so that a problem of the format and a
-        # problem of the deck keep their own rule ids without check re-implementing build's steps.
-        loaded, planned = plan(outline_path, theme, allow_small, allow_outside, template)
+        laid = builder.plan(read, options=options)
+        loaded, planned = laid
         chosen = planned.theme  # the look build would use: a built-in theme or a template, with the brand
     except DeckError as err:
         report.findings = from_error(err, "build")
@@ -85,6 +84,7 @@ def check(outline_path: Path, theme: str | None = None, allow_small: bool = Fals
     report.findings = sorted(findings + notices(planned.notices, loaded.source.file), key=lambda f: f.line or 0)
     report.slides = len(planned.slides)
     report.minutes = planned.minutes
+    report.laid = laid
     return report
 
 
@@ -142,10 +142,17 @@ class Refused(DeckError):
         return self.text
 
 
-def require_clean(outline_path: Path, theme: str | None = None, allow_small: bool = False,
-                  allow_outside: bool = False, template: Path | None = None) -> Report:
+def require_clean(outline_path: Path, *, options: BuildOptions = BuildOptions()) -> Report:
     """The report when it has neither errors nor warnings; otherwise Refused (`build --strict`)."""
-    report = check(outline_path, theme, allow_small, allow_outside, template)
+    report = check(outline_path, options=options)
     if report.fails(strict=True):
         raise Refused(report)
     return report
+
+
+def build_clean(outline_path: Path, output: Path | None = None, *,
+                options: BuildOptions = BuildOptions()) -> Result:
+    """`build --strict`: the deck, rendered from the layout the check made, when the check has
+    neither errors nor warnings; otherwise Refused and nothing written."""
+    report = require_clean(outline_path, options=options)
+    return builder.write(report.laid, outline_path, output)

@@ -1,43 +1,48 @@
-"""The `deck` command. The only module that imports typer; it parses, calls, and reports.
+"""The `deck` command. The only module that imports typer; it parses, calls an engine, and reports.
 
-Exit status: 0 success, 1 a problem with the input (DeckError), 2 a usage error,
-3 a bug in deck (run again with --debug for the traceback).
+Exit status: 0 success, 1 a problem with the input (DeckError), 2 a usage error, 3 a bug in
+deck (run again with --debug for the traceback), 130 interrupted with Ctrl-C.
 """
 from __future__ import annotations
 
+import functools
+import json
+import os
 import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 
 import typer
 
 from deck import __version__
 from deck.errors import DeckError
+from deck.options import BuildOptions
 
-app = typer.Typer(
-    name="deck",
-    help="Compile an argument written as a YAML outline into a designed 16:9 PowerPoint deck.\n\n"
-         "Example: deck build outline.yaml -o out/workshop.pptx",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+app = typer.Typer(name="deck", no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None,
+                  help="Compile an argument written as a YAML outline into a designed 16:9 PowerPoint deck.\n\n"
+                       "Example: deck build outline.yaml -o out/workshop.pptx")
 
-OutlineArg = typer.Argument(
-    None, help="The outline file. Default: ./outline.yaml, or the shipped example when there is none.",
-    show_default=False)
-ThemeOpt = typer.Option(None, "--theme",
-                        help="A built-in theme (light, dark, warm: `deck themes`); overrides the outline's `theme:`.")
-TemplateOpt = typer.Option(None, "--template",
-                           help="A corporate template (.pptx or .potx) to build on; overrides `theme:` and --theme.")
-SmallOpt = typer.Option(False, "--allow-small",
-                        help="Let text that cannot continue shrink 4 pt below the usual floor.")
-OutsideOpt = typer.Option(False, "--allow-outside",
-                          help="Let pictures come from outside the outline's folder.")
-DebugOpt = typer.Option(False, "--debug", help="Show the full traceback when deck itself fails.")
+OutlineArg = Annotated[Optional[Path], typer.Argument(show_default=False, help=(
+    "The outline file. Default: ./outline.yaml, or the shipped example when there is none."))]
+OutlinesArg = Annotated[Optional[list[Path]], typer.Argument(show_default=False, help=(
+    "The outline file(s). Default: ./outline.yaml, or the shipped example when there is none. "
+    "Several outlines are built in parallel; each deck is then named after its outline file."))]
+ThemeOpt = Annotated[Optional[str], typer.Option(
+    "--theme", help="A built-in theme (light, dark, warm: `deck themes`); overrides the outline's `theme:`.")]
+TemplateOpt = Annotated[Optional[Path], typer.Option(
+    "--template", help="A corporate template (.pptx or .potx) to build on; overrides `theme:` and --theme.")]
+SmallOpt = Annotated[bool, typer.Option(
+    "--allow-small", help="Let text that cannot continue shrink 4 pt below the usual floor.")]
+OutsideOpt = Annotated[bool, typer.Option(
+    "--allow-outside", help="Let pictures come from outside the outline's folder.")]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback when deck itself fails.")]
+GuideOutputOpt, HandoutOutputOpt = (Annotated[Optional[Path], typer.Option("-o", "--output", help=(
+    "Where to write: a .md file, or a .pdf file for the PDF and its Markdown beside it. "
+    f"Default: out/<slug of the title>-{kind}.md"))] for kind in ("guide", "handout"))
+PdfOpt = Annotated[bool, typer.Option("--pdf", help="Also write a PDF (made with LibreOffice) next to the Markdown.")]
 
 
 def _version(value: bool) -> None:
@@ -47,61 +52,63 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                       help="Print the version and exit.")) -> None:
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
     """Compile an argument written as a YAML outline into a designed 16:9 PowerPoint deck."""
 
 
-def _run(action, debug: bool) -> None:
-    try:
-        action()
-    except DeckError as err:
-        typer.echo(str(err), err=True)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        typer.echo("deck: interrupted; nothing was written", err=True)
-        raise typer.Exit(130) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as err:  # a bug: say so briefly, the traceback only on request
-        if debug:
-            traceback.print_exc()
-        else:
-            typer.echo(f"deck: internal error: {type(err).__name__}: {err}\n"
-                       "  run again with --debug for the traceback, and please report it", err=True)
-        raise typer.Exit(3) from None
+def _guarded(command):
+    """The command with deck's exit statuses (above); a bug in one line, its traceback only with --debug."""
+    @functools.wraps(command)
+    def run(**params) -> None:
+        try:
+            command(**params)
+        except DeckError as err:
+            typer.echo(str(err), err=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            typer.echo("deck: interrupted; nothing was written", err=True)
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, typer.BadParameter):
+            raise
+        except Exception as err:  # a bug: say so briefly, the traceback only on request
+            if params["debug"]:
+                traceback.print_exc()
+            else:
+                typer.echo(f"deck: internal error: {type(err).__name__}: {err}\n"
+                           "  run again with --debug for the traceback, and please report it", err=True)
+            raise typer.Exit(3) from None
+
+    return run
 
 
-def _duration(minutes: float | None) -> str:
-    if not minutes:
-        return ""
-    hours, rest = divmod(int(round(minutes)), 60)
-    return f", {hours} h {rest:02d} min planned" if hours else f", {rest} min planned"
+def _options(theme: Optional[str], template: Optional[Path], allow_small: bool, allow_outside: bool) -> BuildOptions:
+    return BuildOptions(theme=theme, template=template, allow_small=allow_small, allow_outside=allow_outside)
 
 
-OutlinesArg = typer.Argument(
-    None, help="The outline file(s). Default: ./outline.yaml, or the shipped example when there is none. "
-               "Several outlines are built in parallel; each deck is then named after its outline file.",
-    show_default=False)
+def _show(result) -> None:
+    """A built deck: its notices on stderr, then its line on stdout."""
+    for notice in result.notices:
+        typer.echo(notice, err=True)
+    typer.echo(result.line())
 
 
 @app.command()
-def build(outlines: Optional[list[Path]] = OutlinesArg,
-          output: Optional[Path] = typer.Option(None, "-o", "--output",
-                                                help="Where to write the deck. Default: out/<slug of the title>.pptx"),
-          theme: Optional[str] = ThemeOpt,
-          template: Optional[Path] = TemplateOpt,
-          allow_small: bool = SmallOpt,
-          allow_outside: bool = OutsideOpt,
-          strict: bool = typer.Option(False, "--strict",
-                                      help="Refuse to build when `deck check` has warnings; nothing is written."),
-          watch: bool = typer.Option(False, "--watch",
-                                     help="Build, then again on every save of the outline or a file it uses; "
-                                          "Ctrl-C stops."),
-          jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1,
-                                             help="With several outlines: how many to build at once. "
-                                                  "Default: the number of cores."),
-          debug: bool = DebugOpt) -> None:
+@_guarded
+def build(outlines: OutlinesArg = None,
+          output: Annotated[Optional[Path], typer.Option(
+              "-o", "--output", help="Where to write the deck. Default: out/<slug of the title>.pptx")] = None,
+          theme: ThemeOpt = None,
+          template: TemplateOpt = None,
+          allow_small: SmallOpt = False,
+          allow_outside: OutsideOpt = False,
+          strict: Annotated[bool, typer.Option(
+              "--strict", help="Refuse to build when `deck check` has warnings; nothing is written.")] = False,
+          watch: Annotated[bool, typer.Option(
+              "--watch", help="Build, then again on every save of the outline or a file it uses; Ctrl-C stops.")] = False,
+          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=(
+              "With several outlines: how many to build at once. Default: the number of cores."))] = None,
+          debug: DebugOpt = False) -> None:
     """Build the deck from an outline.
 
     Example: deck build outline.yaml -o out/workshop.pptx
@@ -109,80 +116,25 @@ def build(outlines: Optional[list[Path]] = OutlinesArg,
     Several outlines build in parallel, one line each in the order given; each deck goes to
     out/<outline name>.pptx, or into the folder -o names: deck build acme.yaml globex.yaml -o decks/
     """
-    from deck.build import build as run_build, resolve_outline
+    from deck.build import build as make
+    from deck.starters import resolve_outline
 
-    outline = outlines[0] if outlines else None
+    options = _options(theme, template, allow_small, allow_outside)
     if outlines and len(outlines) > 1:
         if watch:
             raise typer.BadParameter("--watch follows one outline; start one `deck build --watch` per outline")
-        options = {"theme": theme, "template": template, "allow_small": allow_small, "allow_outside": allow_outside}
-        _run(lambda: _build_many(outlines, output, jobs, options, strict), debug)
+        from deck.parallel import report_many
+
+        raise typer.Exit(report_many(outlines, output, jobs, _show, typer.echo, options=options, strict=strict))
+    path = resolve_outline(outlines[0] if outlines else None)
+    if strict:
+        from deck.check import build_clean as make  # reads and lays out once for the check and the deck
+    if not watch:
+        _show(make(path, output, options=options))
         return
+    from deck.watch import follow
 
-    def once():
-        path = resolve_outline(outline)
-        if strict:
-            from deck.check import require_clean
-
-            require_clean(path, theme, allow_small, allow_outside, template)
-        return run_build(path, output, theme, allow_small, allow_outside, template)
-
-    def action() -> None:
-        result = once()
-        for notice in result.notices:
-            typer.echo(notice, err=True)
-        typer.echo(f"{result.output}: {result.slides} slides{_duration(result.minutes)}")
-
-    if watch:
-        _run(lambda: _watch(resolve_outline(outline), once), debug)
-        return
-    _run(action, debug)
-
-
-def _build_many(outlines: list[Path], folder: Optional[Path], jobs: Optional[int], options: dict,
-                strict: bool) -> None:
-    """Several outlines, in parallel processes (deck.parallel): one line each, in the order given."""
-    from deck.parallel import build_many
-
-    failed = bug = False
-    for outcome in build_many(outlines, folder, jobs, options, strict):
-        if outcome.error is not None:
-            failed, bug = True, bug or outcome.bug
-            typer.echo(outcome.error, err=True)
-            continue
-        result = outcome.result
-        for notice in result.notices:
-            typer.echo(notice, err=True)
-        typer.echo(f"{result.output}: {result.slides} slides{_duration(result.minutes)}")
-    if failed:
-        raise typer.Exit(3 if bug else 1)
-
-
-def _watch(path: Path, once) -> None:
-    """`build --watch`: one line per build on stdout; errors and notices on stderr; Ctrl-C ends it."""
-    from deck.watch import Built, Rebuilder, changes
-
-    def build_line() -> Built:
-        result = once()
-        return Built(f"{result.output}: {result.slides} slides{_duration(result.minutes)}", tuple(result.notices))
-
-    def report(outcome) -> None:
-        for notice in outcome.notices:
-            typer.echo(notice, err=True)
-        typer.echo(outcome.line(), err=not outcome.ok)
-        if not outcome.ok:
-            typer.echo(outcome.text, err=True)
-
-    from deck import warm
-
-    warm.keep()  # rebuilds reuse the outline's reading, its layout and every slide that did not change
-    rebuilder = Rebuilder(path, build_line, report)
-    typer.echo(f"watching {path} and the files it uses; Ctrl-C stops", err=True)
-    try:
-        rebuilder.run(changes(rebuilder))
-    except KeyboardInterrupt:
-        pass
-    typer.echo("deck: stopped watching", err=True)
+    follow(path, lambda: make(path, output, options=options), typer.echo)
 
 
 class Format(str, Enum):
@@ -190,13 +142,8 @@ class Format(str, Enum):
     json = "json"
 
 
-_SEVERITY_STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
 def _console(err: bool = False):
     """Rich for colour on a terminal; plain text in a pipe, a file, or with NO_COLOR set."""
-    import os
-
     from rich.console import Console
 
     # Rich drops colours for NO_COLOR but keeps bold and dim; the convention asks for plain text.
@@ -205,16 +152,17 @@ def _console(err: bool = False):
                    color_system=None if plain else "auto")
 
 
-def _print_findings(findings, err: bool = False) -> None:
+def _print_findings(findings) -> None:
     from rich.text import Text
 
-    console = _console(err)
+    styles = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+    console = _console()
     for finding in findings:
         first, _, hint = str(finding).partition("\n")
         text = Text(first)
         mark = f": {finding.severity}: "
         start = first.find(mark) + 2
-        text.stylize(_SEVERITY_STYLES[finding.severity], start, start + len(finding.severity))
+        text.stylize(styles[finding.severity], start, start + len(finding.severity))
         text.stylize("dim", len(first) - len(finding.rule) - 2)
         console.print(text)
         if hint:
@@ -244,17 +192,19 @@ def _print_titles(path: Path) -> None:
 
 
 @app.command()
-def check(outline: Optional[Path] = OutlineArg,
-          strict: bool = typer.Option(False, "--strict", help="Fail (exit 1) on warnings too, not only on errors."),
-          output_format: Format = typer.Option(Format.text, "--format",
-                                               help="text for people; json for tools (the shape is in the README)."),
-          titles: bool = typer.Option(False, "--titles",
-                                      help="Print the headlines in order under their sections instead of the findings."),
-          theme: Optional[str] = ThemeOpt,
-          template: Optional[Path] = TemplateOpt,
-          allow_small: bool = SmallOpt,
-          allow_outside: bool = OutsideOpt,
-          debug: bool = DebugOpt) -> None:
+@_guarded
+def check(outline: OutlineArg = None,
+          strict: Annotated[bool, typer.Option(
+              "--strict", help="Fail (exit 1) on warnings too, not only on errors.")] = False,
+          output_format: Annotated[Format, typer.Option(
+              "--format", help="text for people; json for tools (the shape is in the README).")] = Format.text,
+          titles: Annotated[bool, typer.Option(
+              "--titles", help="Print the headlines in order under their sections instead of the findings.")] = False,
+          theme: ThemeOpt = None,
+          template: TemplateOpt = None,
+          allow_small: SmallOpt = False,
+          allow_outside: OutsideOpt = False,
+          debug: DebugOpt = False) -> None:
     """Check an outline without writing anything: schema, fit, and the design rules (headlines,
     bullets and words per slide, notes, unique titles, contrast, timing).
 
@@ -262,43 +212,31 @@ def check(outline: Optional[Path] = OutlineArg,
 
     Example: deck check outline.yaml --strict
     """
-    from deck.build import resolve_outline
+    from deck.build import planned_time
+    from deck.check import check as run_check
+    from deck.starters import resolve_outline
 
     if titles and output_format is Format.json:
         raise typer.BadParameter("--titles prints text; leave out --format json", param_hint="--titles")
-
-    def action() -> None:
-        from deck.check import check as run_check
-
-        path = resolve_outline(outline)
-        if titles:
-            _print_titles(path)
-            return
-        report = run_check(path, theme, allow_small, allow_outside, template)
-        if output_format is Format.json:
-            import json
-
-            typer.echo(json.dumps(report.as_json(strict), indent=2, ensure_ascii=False))
-        else:
-            _print_findings(report.findings)
-            size = f", {report.slides} slides{_duration(report.minutes)}" if report.slides else ""
-            typer.echo(f"{path}: {report.summary()}{size}")
-        if report.fails(strict):
-            raise typer.Exit(1)
-
-    _run(action, debug)
+    path = resolve_outline(outline)
+    if titles:
+        _print_titles(path)
+        return
+    report = run_check(path, options=_options(theme, template, allow_small, allow_outside))
+    if output_format is Format.json:
+        typer.echo(json.dumps(report.as_json(strict), indent=2, ensure_ascii=False))
+    else:
+        _print_findings(report.findings)
+        size = f", {report.slides} slides{planned_time(report.minutes)}" if report.slides else ""
+        typer.echo(f"{path}: {report.summary()}{size}")
+    if report.fails(strict):
+        raise typer.Exit(1)
 
 
-def _output_opt(kind: str):
-    return typer.Option(None, "-o", "--output",
-                        help=f"Where to write: a .md file, or a .pdf file for the PDF and its Markdown beside it. "
-                             f"Default: out/<slug of the title>-{kind}.md")
+def _export(write, outline: Optional[Path], output: Optional[Path], pdf: bool) -> None:
+    from deck.starters import resolve_outline
 
-
-PdfOpt = typer.Option(False, "--pdf", help="Also write a PDF (made with LibreOffice) next to the Markdown.")
-
-
-def _exported(result) -> None:
+    result = write(resolve_outline(outline), output, pdf)
     for notice in result.notices:
         typer.echo(notice, err=True)
     for path in result.outputs:
@@ -306,63 +244,60 @@ def _exported(result) -> None:
 
 
 @app.command()
-def guide(outline: Optional[Path] = OutlineArg,
-          output: Optional[Path] = _output_opt("guide"),
-          pdf: bool = PdfOpt,
-          debug: bool = DebugOpt) -> None:
+@_guarded
+def guide(outline: OutlineArg = None,
+          output: GuideOutputOpt = None,
+          pdf: PdfOpt = False,
+          debug: DebugOpt = False) -> None:
     """Write the facilitator guide: run sheet with clock times, notes, questions, exercises, materials.
 
     Example: deck guide outline.yaml -o out/workshop-guide.md --pdf
     """
-    from deck.build import resolve_outline
     from deck.export import write_guide
 
-    _run(lambda: _exported(write_guide(resolve_outline(outline), output, pdf)), debug)
+    _export(write_guide, outline, output, pdf)
 
 
 @app.command()
-def handout(outline: Optional[Path] = OutlineArg,
-            output: Optional[Path] = _output_opt("handout"),
-            pdf: bool = PdfOpt,
-            debug: bool = DebugOpt) -> None:
+@_guarded
+def handout(outline: OutlineArg = None,
+            output: HandoutOutputOpt = None,
+            pdf: PdfOpt = False,
+            debug: DebugOpt = False) -> None:
     """Write the participants' handout: the argument on one page, without speaker notes.
 
     Example: deck handout outline.yaml --pdf
     """
-    from deck.build import resolve_outline
     from deck.export import write_handout
 
-    _run(lambda: _exported(write_handout(resolve_outline(outline), output, pdf)), debug)
+    _export(write_handout, outline, output, pdf)
 
 
 @app.command()
-def preview(outline: Optional[Path] = OutlineArg,
-            output: Path = typer.Option(Path("out/preview"), "-o", "--output",
-                                        help="The folder for the deck, its PDF, slide-NN.png and sheet.png."),
-            theme: Optional[str] = ThemeOpt,
-            template: Optional[Path] = TemplateOpt,
-            allow_small: bool = SmallOpt,
-            allow_outside: bool = OutsideOpt,
-            debug: bool = DebugOpt) -> None:
+@_guarded
+def preview(outline: OutlineArg = None,
+            output: Annotated[Path, typer.Option("-o", "--output", help=(
+                "The folder for the deck, its PDF, slide-NN.png and sheet.png."))] = Path("out/preview"),
+            theme: ThemeOpt = None,
+            template: TemplateOpt = None,
+            allow_small: SmallOpt = False,
+            allow_outside: OutsideOpt = False,
+            debug: DebugOpt = False) -> None:
     """Draw every slide with LibreOffice: the deck, its PDF, one PNG per slide and a contact sheet
     (sheet.png), to look at the deck without PowerPoint. Needs LibreOffice and poppler-utils.
 
     Example: deck preview outline.yaml -o out/preview/
     """
-    from deck.build import resolve_outline
+    from deck.export.preview import preview as run_preview
+    from deck.starters import resolve_outline
 
-    def action() -> None:
-        from deck.export.preview import preview as run_preview
-
-        # A spinner on a terminal only: LibreOffice takes several seconds.
-        with _console(err=True).status("previewing") as status:
-            result = run_preview(resolve_outline(outline), output, theme, allow_small, allow_outside, template,
-                                 step=lambda message: status.update(message + "…"))
-        typer.echo(f"{result.pdf}")
-        typer.echo(f"{result.sheet}: {len(result.slides)} slides, "
-                   f"{result.slides[0].name} … {result.slides[-1].name}")
-
-    _run(action, debug)
+    # A spinner on a terminal only: LibreOffice takes several seconds.
+    with _console(err=True).status("previewing") as status:
+        result = run_preview(resolve_outline(outline), output,
+                             options=_options(theme, template, allow_small, allow_outside),
+                             step=lambda message: status.update(message + "…"))
+    typer.echo(f"{result.pdf}")
+    typer.echo(f"{result.sheet}: {len(result.slides)} slides, {result.slides[0].name} … {result.slides[-1].name}")
 
 
 class Starter(str, Enum):
@@ -376,87 +311,77 @@ class Language(str, Enum):
 
 
 @app.command()
-def new(path: Optional[Path] = typer.Argument(
-            None, help="The outline to write. Default: ./outline.yaml; a folder gets outline.yaml in it.",
-            show_default=False),
-        starter: Starter = typer.Option(Starter.blank, "--from",
-                                        help="blank: a commented skeleton with one slide of every kind; "
-                                             "social-enterprise: the shipped workshop."),
-        language: Language = typer.Option(Language.nl, "--lang", help="The language of the starter."),
-        force: bool = typer.Option(False, "--force", help="Overwrite an existing outline."),
-        debug: bool = DebugOpt) -> None:
+@_guarded
+def new(path: Annotated[Optional[Path], typer.Argument(show_default=False, help=(
+            "The outline to write. Default: ./outline.yaml; a folder gets outline.yaml in it."))] = None,
+        starter: Annotated[Starter, typer.Option(
+            "--from", help="blank: a commented skeleton with one slide of every kind; "
+                           "social-enterprise: the shipped workshop.")] = Starter.blank,
+        language: Annotated[Language, typer.Option("--lang", help="The language of the starter.")] = Language.nl,
+        force: Annotated[bool, typer.Option("--force", help="Overwrite an existing outline.")] = False,
+        debug: DebugOpt = False) -> None:
     """Write a starter outline to edit, refusing to overwrite a file unless --force.
 
     Example: deck new talk.yaml --from blank --lang en
     """
-    def action() -> None:
-        from deck.starters import write_starter
+    from deck.starters import write_starter
 
-        written = write_starter(path, starter.value, language.value, force)
-        typer.echo(f"{written.outline}: the {starter.value} starter in {language.value}")
-        for extra in written.extras:
-            typer.echo(f"{extra}: a picture the outline shows")
-        typer.echo(f"next: deck build --watch {written.outline}", err=True)
-
-    _run(action, debug)
+    written = write_starter(path, starter.value, language.value, force)
+    typer.echo(f"{written.outline}: the {starter.value} starter in {language.value}")
+    for extra in written.extras:
+        typer.echo(f"{extra}: a picture the outline shows")
+    typer.echo(f"next: deck build --watch {written.outline}", err=True)
 
 
 @app.command()
-def schema(debug: bool = DebugOpt) -> None:
+@_guarded
+def schema(debug: DebugOpt = False) -> None:
     """Print the outline's JSON Schema, so editors complete keys and mark mistakes as you type.
 
     Example: deck schema > schema/outline.schema.json
     """
-    def action() -> None:
-        from deck.outline.schema import schema_text
+    from deck.outline.schema import schema_text
 
-        typer.echo(schema_text(), nl=False)
-
-    _run(action, debug)
+    typer.echo(schema_text(), nl=False)
 
 
 @app.command()
-def themes(debug: bool = DebugOpt) -> None:
+@_guarded
+def themes(debug: DebugOpt = False) -> None:
     """List the built-in themes with their fonts, colours and contrast ratios.
 
     Example: deck themes
     """
-    def action() -> None:
-        from deck.look.theme import THEMES, describe_theme
+    from deck.look.theme import THEMES, describe_theme
 
-        for theme in THEMES.values():
-            for line in describe_theme(theme):
-                typer.echo(line)
-            typer.echo("")
-
-    _run(action, debug)
+    for theme in THEMES.values():
+        for line in describe_theme(theme):
+            typer.echo(line)
+        typer.echo("")
 
 
-template_app = typer.Typer(help="Look inside a corporate template before building on it.\n\n"
-                                "Example: deck template inspect brand/template.potx", no_args_is_help=True,
-                           rich_markup_mode=None)
+template_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help=(
+    "Look inside a corporate template before building on it.\n\nExample: deck template inspect brand/template.potx"))
 app.add_typer(template_app, name="template")
 
 
 @template_app.command("inspect")
-def template_inspect(path: Path = typer.Argument(..., help="The template: a .pptx or .potx file.",
-                                                 show_default=False),
-                     debug: bool = DebugOpt) -> None:
+@_guarded
+def template_inspect(path: Annotated[Path, typer.Argument(help="The template: a .pptx or .potx file.",
+                                                          show_default=False)],
+                     debug: DebugOpt = False) -> None:
     """List the template's masters, layouts and placeholders (type, idx, box, size), and the layout
     each slide kind would use.
 
     Example: deck template inspect brand/corporate.potx
     """
-    def action() -> None:
-        from deck.look.template.read import inspect
+    from deck.look.template.read import inspect
 
-        lines, error = inspect(path)
-        for line in lines:
-            typer.echo(line)
-        if error is not None:
-            raise error
-
-    _run(action, debug)
+    lines, error = inspect(path)
+    for line in lines:
+        typer.echo(line)
+    if error is not None:
+        raise error
 
 
 def main() -> None:
@@ -464,8 +389,6 @@ def main() -> None:
         app(prog_name="deck")
     except BrokenPipeError:
         # `deck check --titles | head`: the reader has what it wanted; that is not an error.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
 

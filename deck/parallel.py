@@ -8,14 +8,16 @@ are refused before anything is built. One outline's problem does not stop the ot
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from deck.build import Result, build
+from deck.check import build_clean
 from deck.errors import DeckError
-
-DEFAULT_FOLDER = Path("out")
+from deck.files import OUT
+from deck.options import BuildOptions
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class Outcome:
     """One outline's build: its result, or the error to show (`bug`: a bug in deck, not the outline)."""
 
     outline: Path
-    result: object | None = None  # deck.build.Result
+    result: Result | None = None
     error: str | None = None
     bug: bool = False
 
@@ -38,7 +40,7 @@ def targets(outlines: list[Path], folder: Path | None) -> list[Path]:
     if folder is not None and folder.exists() and not folder.is_dir():
         raise DeckError.simple(str(folder), "is a file, not a folder",
                                "with several outlines -o names the folder the decks go to")
-    base = folder or DEFAULT_FOLDER
+    base = folder or OUT
     out = [base / f"{path.stem}.pptx" for path in outlines]
     seen: dict[Path, Path] = {}
     for path, target in zip(outlines, out):
@@ -52,20 +54,18 @@ def targets(outlines: list[Path], folder: Path | None) -> list[Path]:
     return out
 
 
-def build_many(outlines: list[Path], folder: Path | None, jobs: int | None, options: dict,
-               strict: bool = False) -> Iterator[Outcome]:
-    """Build every outline, `jobs` at a time (default: one per core); yields in the order given.
-
-    `options` are the keyword arguments of deck.build.build and deck.check.require_clean:
-    theme, template, allow_small, allow_outside."""
+def build_many(outlines: list[Path], folder: Path | None, jobs: int | None, *,
+               options: BuildOptions = BuildOptions(), strict: bool = False) -> Iterator[Outcome]:
+    """Build every outline, `jobs` at a time (default: one per core); yields in the order given."""
     places = targets(outlines, folder)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(outlines)))
     if jobs == 1:
         for path, target in zip(outlines, places):
-            yield build_one(path, target, options, strict)
+            yield build_one(path, target, options=options, strict=strict)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(build_one, path, target, options, strict) for path, target in zip(outlines, places)]
+        futures = [pool.submit(build_one, path, target, options=options, strict=strict)
+                   for path, target in zip(outlines, places)]
         try:
             for future in futures:
                 yield future.result()
@@ -74,16 +74,26 @@ def build_many(outlines: list[Path], folder: Path | None, jobs: int | None, opti
             raise
 
 
-def build_one(path: Path, target: Path, options: dict, strict: bool = False) -> Outcome:
+def report_many(outlines: list[Path], folder: Path | None, jobs: int | None, show: Callable[[Result], None],
+                echo: Callable[..., None], *, options: BuildOptions = BuildOptions(), strict: bool = False) -> int:
+    """Build every outline and report each in the order given: `show(result)` for a deck, the
+    error on stderr (`echo(text, err=True)`) for an outline that failed. Returns the exit status:
+    0 when every deck was built, 1 for a problem of an outline, 3 for a bug in deck."""
+    failed = bug = False
+    for outcome in build_many(outlines, folder, jobs, options=options, strict=strict):
+        if outcome.error is None:
+            show(outcome.result)
+        else:
+            failed, bug = True, bug or outcome.bug
+            echo(outcome.error, err=True)
+    return 3 if bug else 1 if failed else 0
+
+
+def build_one(path: Path, target: Path, *, options: BuildOptions = BuildOptions(),
+              strict: bool = False) -> Outcome:
     """One outline, in whatever process runs it; never raises for a problem of the outline."""
-    from deck.build import build
-
     try:
-        if strict:
-            from deck.check import require_clean
-
-            require_clean(path, **options)
-        return Outcome(path, result=build(path, target, **options))
+        return Outcome(path, result=(build_clean if strict else build)(path, target, options=options))
     except DeckError as err:
         return Outcome(path, error=str(err))
     except Exception as err:  # a bug in deck: reported with the outline, the others go on

@@ -10,8 +10,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deck.errors import DeckError
+
+if TYPE_CHECKING:  # deck.build lays out and renders: `deck new` uses this module without building
+    from deck.build import Result
 
 DEBOUNCE_MS = 300  # an editor's save is often several writes (temp file, rename, chmod): build once
 
@@ -100,6 +104,32 @@ class Rebuilder:
             if self.relevant(batch):
                 self.build_once()
         return self.builds
+
+
+def follow(outline: Path, make: Callable[[], Result], echo: Callable[..., None]) -> None:
+    """Build now and after every save of a file the deck uses, until Ctrl-C: one line per build
+    on stdout; errors and notices on stderr (`echo(text, err=True)`)."""
+    from deck import warm  # here, not at the top, for the same reason as deck.build
+
+    def build() -> Built:
+        result = make()
+        return Built(result.line(), tuple(result.notices))
+
+    def report(outcome: Outcome) -> None:
+        for notice in outcome.notices:
+            echo(notice, err=True)
+        echo(outcome.line(), err=not outcome.ok)
+        if not outcome.ok:
+            echo(outcome.text, err=True)
+
+    warm.keep()  # rebuilds reuse the outline's reading, its layout and every slide that did not change
+    rebuilder = Rebuilder(outline, build, report)
+    echo(f"watching {outline} and the files it uses; Ctrl-C stops", err=True)
+    try:
+        rebuilder.run(changes(rebuilder))
+    except KeyboardInterrupt:
+        pass
+    echo("deck: stopped watching", err=True)
 
 
 def folders(files: Iterable[Path]) -> set[Path]:

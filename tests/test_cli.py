@@ -116,3 +116,16 @@ def test_python_dash_m_and_no_pptx_for_help():
     assert done.stdout.strip().endswith("False"), done.stdout + done.stderr
     version = subprocess.run([sys.executable, "-m", "deck", "--version"], capture_output=True, text=True, env=env)
     assert version.returncode == 0 and version.stdout.strip() == f"deck {__version__}"
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "outline.yaml"), ("check", "--titles", "outline.yaml"),
+                                  ("check", "--format", "json", "tests/fixtures/valid/evidence.yaml")])
+def test_commands_that_draw_no_slide_do_not_import_python_pptx(args):
+    # python-pptx takes longer to import than a check takes to run; only render and a template need it.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "deck", *args], cwd=ROOT,
+                          capture_output=True, text=True, env=env)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "deck.cli" in imported
+    assert "pptx" not in imported

@@ -17,10 +17,11 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from deck.build import plan, shipped_outline
+from deck.build import plan
 from deck.plan import Shape, TextBox
 from deck.render import drawing
 from deck.render.drawing import pt
+from deck.starters import shipped_outline
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -16,6 +16,7 @@ from deck.layout.kinds.image import place_picture
 from deck.layout.kinds.table import column_widths
 from deck.plan import Box
 from deck.look.theme import MARGIN_X, SLIDE_W
+from deck.options import BuildOptions
 
 from conftest import FIXTURES
 from support import libreoffice
@@ -136,7 +137,7 @@ def test_picture_outside_the_outline_folder(outline_with_picture, tmp_path):
     outline.rename(moved)
     message = _error(moved, tmp_path)
     assert "sections[0].slides[0].image" in message and "--allow-outside" in message
-    build(moved, tmp_path / "ok.pptx", allow_outside=True)
+    build(moved, tmp_path / "ok.pptx", options=BuildOptions(allow_outside=True))
 
 
 @pytest.mark.parametrize("name, content, problem", [

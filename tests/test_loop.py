@@ -206,6 +206,36 @@ def test_build_strict_builds_a_clean_outline(tmp_path):
     assert result.stdout.strip() == f"{out}: 5 slides" and slides_in(out) == 5
 
 
+def test_check_and_a_strict_build_read_and_lay_out_the_outline_once(tmp_path, monkeypatch):
+    import deck.build
+    import deck.warm
+
+    path = write(tmp_path, CLEAN)
+    counts = {"read": 0, "laid out": 0}
+    real_load, real_plan_deck = deck.warm._load, deck.build.plan_deck
+
+    def load(*args):
+        counts["read"] += 1
+        return real_load(*args)
+
+    def plan_deck(*args, **kwargs):
+        counts["laid out"] += 1
+        return real_plan_deck(*args, **kwargs)
+
+    monkeypatch.setattr(deck.warm, "_kept", None)  # a one-off process keeps nothing
+    monkeypatch.setattr(deck.warm, "_load", load)
+    monkeypatch.setattr(deck.build, "plan_deck", plan_deck)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    for args in (["check", str(path)], ["build", str(path), "-o", str(tmp_path / "strict.pptx"), "--strict"]):
+        counts.update({"read": 0, "laid out": 0})
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        assert counts == {"read": 1, "laid out": 1}, args
+    # the deck drawn from the check's layout is the deck a plain build draws
+    assert run("build", str(path), "-o", str(tmp_path / "plain.pptx")).exit_code == 0
+    assert (tmp_path / "strict.pptx").read_bytes() == (tmp_path / "plain.pptx").read_bytes()
+
+
 # --- deck build --watch ---------------------------------------------------------------------------
 
 def test_the_rebuild_loop_builds_on_relevant_changes_and_survives_errors(tmp_path):

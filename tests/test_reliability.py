@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 import deck.build
+import deck.files
 from deck import package
 from deck.build import build
 from deck.cli import app
@@ -229,7 +230,7 @@ def test_a_failed_rename_leaves_the_previous_deck_and_no_temporary_file(previous
     def full_disk(src, dst):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(deck.build.os, "replace", full_disk)
+    monkeypatch.setattr(deck.files.os, "replace", full_disk)
     with pytest.raises(DeckError, match="cannot write the deck: No space left on device"):
         build(MINIMAL, previous)
     assert previous.read_bytes() == before
@@ -255,7 +256,7 @@ def test_a_write_that_fails_half_way_leaves_the_previous_deck(previous, monkeypa
             self.handle.flush()
             raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(deck.build.os, "fdopen", lambda fd, mode: HalfWritten(real_fdopen(fd, mode)))
+    monkeypatch.setattr(deck.files.os, "fdopen", lambda fd, mode: HalfWritten(real_fdopen(fd, mode)))
     result = run("build", str(MINIMAL), "-o", str(previous))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{previous}: cannot write the deck: Input/output error")
@@ -269,7 +270,7 @@ def test_ctrl_c_while_saving_leaves_the_previous_deck(previous, monkeypatch):
     def interrupted(fd):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(deck.build.os, "fsync", interrupted)
+    monkeypatch.setattr(deck.files.os, "fsync", interrupted)
     result = run("build", str(MINIMAL), "-o", str(previous))
     assert result.exit_code == 130
     assert "interrupted; nothing was written" in result.stderr

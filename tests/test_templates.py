@@ -19,6 +19,7 @@ from deck.build import build
 from deck.errors import DeckError
 from deck.look.template.read import read, failing
 from deck.look.template.roles import KINDS, choose_layouts
+from deck.options import BuildOptions
 
 from conftest import FIXTURES, ROOT
 from support import libreoffice
@@ -32,7 +33,7 @@ SAMPLE_TEXTS = ("Voorbeelddia", "Verwijder mij", "Notities bij het voorbeeld")
 @pytest.fixture(scope="module", params=NAMES)
 def built(request, tmp_path_factory) -> tuple[str, Path]:
     out = tmp_path_factory.mktemp("templated") / f"{Path(request.param).stem}.pptx"
-    build(ROOT / "outline.yaml", out, template=TEMPLATES / request.param)
+    build(ROOT / "outline.yaml", out, options=BuildOptions(template=TEMPLATES / request.param))
     return request.param, out
 
 
@@ -234,7 +235,7 @@ def test_a_template_that_cannot_serve_is_a_clear_error_and_nothing_is_written(tm
     # the same through --template (a path from the command line, not the outline)
     if make:
         with pytest.raises(DeckError, match=message):
-            build(_outline(tmp_path), out, template=tmp_path / name)
+            build(_outline(tmp_path), out, options=BuildOptions(template=tmp_path / name))
 
 
 def test_an_outline_theme_file_is_reported_at_its_line(tmp_path):
@@ -302,7 +303,7 @@ def test_a_title_placeholder_with_an_index_of_its_own_still_takes_the_title(tmp_
                 body = re.sub(rb'<p:ph type="(title|ctrTitle)"', rb'<p:ph type="\1" idx="13"', body)
             dst.writestr(info, body)
     out = tmp_path / "deck.pptx"
-    build(FIXTURES / "valid" / "minimal.yaml", out, template=numbered)
+    build(FIXTURES / "valid" / "minimal.yaml", out, options=BuildOptions(template=numbered))
     slides = Presentation(str(out)).slides
     titles = [next(ph for ph in slide.placeholders if ph.placeholder_format.type in (PP_PLACEHOLDER.TITLE,
                                                                                     PP_PLACEHOLDER.CENTER_TITLE))

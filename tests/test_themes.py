@@ -15,6 +15,7 @@ from deck.build import build
 from deck.cli import app
 from deck.errors import DeckError
 from deck.look.theme import BODY_CONTRAST, MIN_CONTRAST, THEMES, contrast, contrast_problems, contrast_table
+from deck.options import BuildOptions
 
 from conftest import FIXTURES, ROOT
 from support import libreoffice
@@ -25,7 +26,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 @pytest.fixture(scope="module", params=["dark", "warm"])
 def themed(request, tmp_path_factory) -> tuple[str, Path]:
     out = tmp_path_factory.mktemp("themed") / f"{request.param}.pptx"
-    build(ROOT / "outline.yaml", out, theme=request.param)
+    build(ROOT / "outline.yaml", out, options=BuildOptions(theme=request.param))
     return request.param, out
 
 

@@ -12,6 +12,7 @@ from typing import Callable
 
 from deck.errors import DeckError
 from deck.export.document import Document, to_html, to_markdown
+from deck.files import named_after, write_atomic
 from deck.outline.labels import labels_for
 from deck.outline.reader import load
 from deck.outline.model import Outline
@@ -42,9 +43,7 @@ def write_handout(outline_path: Path, output: Path | None = None, pdf: bool = Fa
 def targets(output: Path | None, title: str, kind: str, pdf: bool) -> tuple[Path, Path | None]:
     """(Markdown path, PDF path or None) for an -o value; -o x.pdf asks for the PDF and puts the
     Markdown, its editable source, next to it as x.md."""
-    from deck.build import slug
-
-    markdown = output or Path("out") / f"{slug(title)}-{kind}.md"
+    markdown = output or named_after(title, f"-{kind}.md")
     if markdown.is_dir():
         raise DeckError.simple(str(markdown), "is a folder", f"give a file name, e.g. -o out/{kind}.md")
     suffix = markdown.suffix.lower()
@@ -58,8 +57,6 @@ def targets(output: Path | None, title: str, kind: str, pdf: bool) -> tuple[Path
 
 def _export(outline_path: Path, output: Path | None, pdf: bool, kind: str,
             make: Callable[[Outline], Document]) -> Exported:
-    from deck.build import write_atomic
-
     loaded = load(outline_path)
     outline = loaded.outline
     notices = []

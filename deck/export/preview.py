@@ -17,8 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from deck.build import default_output, plan, write
 from deck.errors import DeckError
 from deck.export.pdf import convert, made, soffice
+from deck.options import BuildOptions
 
 PNG_SIZE = (1280, 720)  # 96 dpi on the 960 x 540 pt canvas; exact, where a dpi would round to 1281
 TIMEOUT = 600  # seconds; a first start of LibreOffice with a fresh profile takes a while
@@ -52,21 +54,17 @@ def tools() -> tuple[str, str]:
     return office, pdftoppm
 
 
-def preview(outline_path: Path, folder: Path, theme: str | None = None, allow_small: bool = False,
-            allow_outside: bool = False, template: Path | None = None,
+def preview(outline_path: Path, folder: Path, *, options: BuildOptions = BuildOptions(),
             step: Callable[[str], None] = lambda message: None) -> Preview:
     """Build the deck into `folder`, draw it with LibreOffice, and write the PNGs and the sheet.
 
     `step` is told what is happening ("rendering with LibreOffice"), for a progress line."""
-    from deck.build import build, default_output
-    from deck.outline.reader import load
-
     office, pdftoppm = tools()
     if folder.exists() and not folder.is_dir():
         raise DeckError.simple(str(folder), "is a file, not a folder", "give a folder, e.g. -o out/preview/")
     step("building the deck")
-    name = default_output(load(outline_path)).stem
-    built = build(outline_path, folder / f"{name}.pptx", theme, allow_small, allow_outside, template)
+    laid = plan(outline_path, options=options)
+    built = write(laid, outline_path, folder / default_output(laid.loaded).name)
     step("rendering with LibreOffice")
     pdf = to_pdf(office, built.output, folder)
     step("drawing the slides")

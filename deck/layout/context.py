@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deck.errors import Problem
+from deck.errors import Message, Problem
 from deck.look.theme import Geometry, Style, Theme
 from deck.outline.model import Outline, Section
 from deck.outline.reader import Source
@@ -17,7 +17,7 @@ SMALL_ALLOWANCE = 4.0  # how far --allow-small lowers every floor
 @dataclass
 class Planned:
     slides: list[SlidePlan]
-    notices: list[str]  # continuations and other things the user should know
+    notices: list[Message]  # continuations and other things the user should know
     minutes: float | None
     theme: Theme | None = None  # the theme the slides were laid out for
 
@@ -31,7 +31,7 @@ class Context:
     allow_small: bool
     assets: dict = field(default_factory=dict)  # picture sizes by slide path (deck.outline.assets)
     problems: list[Problem] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
     slides: list[SlidePlan] = field(default_factory=list)
     section: Section | None = None  # the section being laid out; its title is the kicker
 

@@ -2,6 +2,7 @@
 three or a grid of two or three columns, continued on further slides when they do not fit."""
 from __future__ import annotations
 
+from deck.errors import Message
 from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit_pair, height, text_box
@@ -25,7 +26,8 @@ def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, 
                  "shorten the sections' titles and messages")
         return
     if len(laid) > 1:
-        ctx.notices.append(f"{ctx.source.file}: the {kind} continues on {len(laid)} slides")
+        ctx.notices.append(Message.notice(ctx.source.file, f"the {kind} continues on {len(laid)} slides",
+                                          rule="fit-continued"))
     for n, items in enumerate(laid):
         page_title = title if n == 0 else continued(ctx, title)
         tbox = title_box if n == 0 else headline(ctx, page_title, (kind,))

@@ -2,6 +2,7 @@
 slide that continues, and the notice that it does."""
 from __future__ import annotations
 
+from deck.errors import Message
 from deck.layout.context import Context
 from deck.layout.furniture import footer, headline, kicker, logo
 from deck.plan import SlidePlan, TextBox
@@ -67,4 +68,5 @@ def paged(ctx: Context, pages: list | None, path: tuple, title: str, field_name:
 
 def note_split(ctx: Context, path: tuple, title: str, count: int) -> None:
     line = ctx.source.line(path)
-    ctx.notices.append(f"{ctx.source.file}:{line}: '{title}' continues on {count} slides")
+    ctx.notices.append(Message.notice(ctx.source.file, f"'{title}' continues on {count} slides", line,
+                                      rule="fit-continued"))

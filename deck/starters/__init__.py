@@ -1,4 +1,5 @@
-"""`deck new`: starter outlines a presenter edits, never overwriting a file unless asked.
+"""Outlines that ship with deck: the example a command reads when given none, and the starters
+`deck new` writes for a presenter to edit, never overwriting a file unless asked.
 
     social-enterprise   the shipped workshop (outline.yaml in Dutch, outline.en.yaml in English)
     blank               a commented skeleton with one slide of every kind (blank.nl.yaml, blank.en.yaml)
@@ -15,12 +16,29 @@ from importlib import resources
 from pathlib import Path
 
 from deck.errors import DeckError
+from deck.files import write_atomic
 
 STARTERS = ("social-enterprise", "blank")
 LANGUAGES = ("nl", "en")
 MODELINE = "# yaml-language-server: $schema="
 PLACEHOLDER = "placeholder.png"  # the blank starter's picture slide shows it until replaced
 DEFAULT_NAME = "outline.yaml"
+
+
+def shipped_outline(name: str = "outline.yaml") -> Path:
+    """The outline that ships with deck: from the installed package, or from a source checkout."""
+    packaged = resources.files("deck") / "shipped" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / name
+
+
+def resolve_outline(path: Path | None) -> Path:
+    """The outline a command reads: the one given, ./outline.yaml, or the shipped example."""
+    if path is not None:
+        return path
+    local = Path(DEFAULT_NAME)
+    return local if local.exists() else shipped_outline()
 
 
 @dataclass(frozen=True)
@@ -38,8 +56,6 @@ def starter_text(starter: str, language: str) -> str:
     if starter == "blank":
         text = (resources.files("deck.starters") / f"blank.{language}.yaml").read_text(encoding="utf-8")
     else:
-        from deck.build import shipped_outline
-
         text = shipped_outline(_shipped_name(language)).read_text(encoding="utf-8")
     return with_schema_line(text)
 
@@ -66,8 +82,6 @@ def target_path(path: Path | None) -> Path:
 
 def write_starter(path: Path | None, starter: str = "blank", language: str = "nl", force: bool = False) -> Written:
     """Write the starter outline (and, for the blank one, its placeholder picture if missing)."""
-    from deck.build import write_atomic
-
     target = target_path(path)
     text = starter_text(starter, language)
     if target.suffix.lower() not in (".yaml", ".yml"):
@@ -93,7 +107,6 @@ def write_starter(path: Path | None, starter: str = "blank", language: str = "nl
 def _shipped_pictures(language: str) -> list[tuple[str, Path]]:
     """(path as the outline writes it, file) for every picture the shipped outline names inside
     its own folder."""
-    from deck.build import shipped_outline
     from deck.watch import used_files
 
     outline = shipped_outline(_shipped_name(language))

@@ -1,0 +1,16 @@
+"""How to build, beyond the outline itself: one value handed from the command line to every
+engine, importable by any stage."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """--theme, --template, --allow-small and --allow-outside."""
+
+    theme: str | None = None  # a built-in theme, over the outline's `theme:`
+    template: Path | None = None  # a corporate template, over `theme:` and --theme
+    allow_small: bool = False  # text that cannot continue may shrink below the usual floor
+    allow_outside: bool = False  # pictures may come from outside the outline's folder
