@@ -13,7 +13,8 @@ from dataclasses import replace
 from deck.measure import fonts
 from deck.errors import DeckError, Problem
 from deck.outline.reader import Loaded
-from deck.look.theme import Logo, Palette, Theme, accent_roles, contrast_table, luminance, mix
+from deck.look.colour import luminance, mix
+from deck.look.theme import Logo, Palette, Theme, accent_roles, contrast_table
 
 # Which brand field a palette role comes from, to point a contrast problem at its line.
 _FIELD = {"accent": "accent", "soft": "accent", "on_accent": "accent", "on_accent_muted": "accent",
