@@ -79,13 +79,10 @@ class Message:
         return text
 
     def as_dict(self) -> dict:
-        """A finding in `check --format json` (see README, "deck check")."""
+        """A finding in `check --format json` (docs/checks.md)."""
         return {"rule": self.rule, "severity": self.severity, "file": self.file, "line": self.line,
                 "field": self.field, "message": self.message, "hint": self.hint}
 
-
-# The name the template reader and layout use for a message that stops a build.
-Problem = Message
 
 
 class DeckError(Exception):

@@ -119,7 +119,7 @@ def test_text_boxes_and_shapes_are_what_python_pptx_writes(planned):
     language, planned = planned
     theme = planned.theme
     slide = Presentation().slides.add_slide(Presentation().slide_layouts[6])
-    sp_tree = etree.Element(drawing.P + "spTree", nsmap=slide.shapes._spTree.nsmap)
+    sp_tree = etree.Element(qn("p:spTree"), nsmap=slide.shapes._spTree.nsmap)
     compared = 0
     for plan_ in planned.slides:
         for item in (plan_.title, plan_.subtitle, *plan_.items):
@@ -151,9 +151,9 @@ def test_notes_are_what_python_pptx_writes(planned):
 
 
 def test_notes_keep_line_breaks_and_escape_control_characters():
-    body = etree.Element(drawing.P + "txBody")
+    body = etree.Element(qn("p:txBody"))
     drawing.notes_text(body, "one\vtwo\n\nbell\x07", "en")
-    texts = [[(child.tag.rpartition("}")[2], child.findtext(drawing.A + "t")) for child in p] for p in body]
+    texts = [[(child.tag.rpartition("}")[2], child.findtext(qn("a:t"))) for child in p] for p in body]
     assert texts == [[("r", "one"), ("br", None), ("r", "two")], [], [("r", "bell_x0007_")]]
 
 
@@ -163,14 +163,14 @@ def test_a_text_without_paragraphs_keeps_the_one_a_text_body_needs():
 
     theme, box = THEMES["light"], Box(10, 20, 300, 40)
     slide = Presentation().slides.add_slide(Presentation().slide_layouts[6])
-    sp_tree = etree.Element(drawing.P + "spTree", nsmap=slide.shapes._spTree.nsmap)
+    sp_tree = etree.Element(qn("p:spTree"), nsmap=slide.shapes._spTree.nsmap)
     for item in (TextBox(box, ()), Shape(box, "rect", fill="accent", text=TextBox(box, ()))):
         expected = oracle_shape(slide, item, theme, "en")
         ids = drawing.ShapeIds(sp_tree)
         ids.last = int(expected[0][0].get("id")) - 1
         drawing.add_items(sp_tree, ids, [item], theme, "en")
         assert xml(sp_tree[-1]) == xml(expected)
-        assert sp_tree[-1].find(f"{drawing.P}txBody/{drawing.A}p") is not None
+        assert sp_tree[-1].find(f"{qn('p:txBody')}/{qn('a:p')}") is not None
 
 
 TEMPLATES = sorted((FIXTURES / "templates").glob("*.pptx"))
@@ -192,7 +192,7 @@ def test_placeholders_filled_as_python_pptx_fills_them(template):
             if ph.placeholder_format.type in (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
                 slide.shapes.clone_placeholder(ph)
         for n, ph in enumerate(slide.placeholders):
-            if ph._element.tag != drawing.P + "sp":
+            if ph._element.tag != qn("p:sp"):
                 continue
             box = boxes[n % len(boxes)]
             ours = etree.fromstring(xml(ph._element))

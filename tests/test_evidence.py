@@ -20,6 +20,7 @@ from deck.options import BuildOptions
 
 from conftest import FIXTURES
 from support import libreoffice
+from support.audit import audit
 
 EVIDENCE = FIXTURES / "valid" / "evidence.yaml"
 
@@ -83,7 +84,7 @@ def test_number_formats_follow_the_language_and_the_data():
 
 def test_chart_axis_ids_are_valid(deck):
     assert package.check(deck.read_bytes()) == []
-    assert package.audit(deck) == []
+    assert audit(deck) == []
 
 
 def test_a_long_table_continues_with_its_header(deck):

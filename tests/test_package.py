@@ -22,13 +22,14 @@ from pptx.util import Inches
 
 from deck.package import (
     DEFAULT_DATE,
-    audit,
     check,
     fix_chart_axis_ids,
     normalise,
     seal,
     source_date,
 )
+
+from support.audit import audit
 
 WHEN = datetime(2013, 1, 1, tzinfo=timezone.utc)
 EMBEDDED = "ppt/embeddings/Microsoft_Excel_Sheet1.xlsx"

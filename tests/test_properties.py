@@ -24,6 +24,7 @@ from deck.outline.reader import Source, parse
 from deck.outline.model import SLIDE_KINDS
 
 from conftest import FIXTURES, ROOT
+from support.audit import audit
 
 PICTURE = FIXTURES / "valid" / "assets" / "circles.png"
 
@@ -51,7 +52,7 @@ def build_or_refuse(outline: Path) -> str:
 
     data = out.read_bytes()
     assert package.check(data) == []
-    assert package.audit(out) == []
+    assert audit(out) == []
     assert len(Presentation(io.BytesIO(data)).slides) == result.slides
     if currently_in_test_context():
         event("built")

@@ -14,6 +14,7 @@ from deck.build import build
 from deck.outline.model import SLIDE_KINDS
 
 from conftest import FIXTURES, ROOT
+from support.audit import audit
 from support.dump import compare_with_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -97,7 +98,7 @@ def test_validity(every_kind, shipped_deck, tmp_path):
     for deck in (every_kind, shipped_deck):
         data = deck.read_bytes()
         assert package.check(data) == []
-        assert package.audit(deck) == []
+        assert audit(deck) == []
         names = zipfile.ZipFile(deck).namelist()
         assert len(names) == len(set(names))
 

@@ -17,12 +17,14 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from deck import package
 from deck.build import build
 from deck.errors import DeckError
-from deck.look.template.read import read, failing
+from deck.look.template.load import failing
+from deck.look.template.read import read
 from deck.look.template.roles import KINDS, choose_layouts
 from deck.options import BuildOptions
 
 from conftest import FIXTURES, ROOT
 from support import libreoffice
+from support.audit import audit
 
 TEMPLATES = FIXTURES / "templates"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "templates"
@@ -57,7 +59,7 @@ def test_the_deck_passes_every_validity_check(built):
     name, deck = built
     data = deck.read_bytes()
     assert package.check(data) == []
-    assert package.audit(deck) == []
+    assert audit(deck) == []
     prs = Presentation(str(deck))
     with zipfile.ZipFile(deck) as z:
         slide_parts = [n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
@@ -182,7 +184,7 @@ def test_a_wrong_layout_name_is_an_error_at_its_line(tmp_path, mapping, message)
 
 def test_the_template_measures_with_its_own_placeholder_sizes(tmp_path):
     template = _template("rmd-bank.pptx")  # 4:3, 44 pt titles in a 648 pt wide placeholder
-    from deck.look.template.roles import theme_from
+    from deck.look.template.theme import theme_from
 
     theme = theme_from(template)
     content = template.layout_for("bullets")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deck.errors import Message, Problem
+from deck.errors import Message
 from deck.look.theme import Geometry, Style, Theme
 from deck.outline.model import Outline, Section
 from deck.outline.reader import Source
@@ -30,7 +30,7 @@ class Context:
     labels: dict[str, str]
     allow_small: bool
     assets: dict = field(default_factory=dict)  # picture sizes by slide path (deck.outline.assets)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
     notices: list[Message] = field(default_factory=list)
     slides: list[SlidePlan] = field(default_factory=list)
     section: Section | None = None  # the section being laid out; its title is the kicker

@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from deck.measure import fonts
 from deck.errors import DeckError, Message
+from deck.look.colour import luminance, mix
+from deck.look.theme import Logo, Palette, Theme, accent_roles, contrast_table
 from deck.outline.source import Loaded
-from deck.look.theme import Logo, Palette, Theme, accent_roles, contrast_table, luminance, mix
 
 # Which brand field a palette role comes from, to point a contrast problem at its line.
 _FIELD = {"accent": "accent", "soft": "accent", "on_accent": "accent", "on_accent_muted": "accent",

@@ -1,8 +1,8 @@
 """The look of one build: a built-in theme or a corporate template, with the outline's brand.
 
 Precedence: `--template PATH`, then `--theme NAME`, then the outline's `theme:` (a built-in name,
-or a .pptx/.potx path relative to the outline). A template is read once here; render opens it
-again to build on it.
+or a .pptx/.potx path relative to the outline). A template is read once, here; render builds on
+the bytes read.
 """
 from __future__ import annotations
 
@@ -66,8 +66,10 @@ def choose(loaded: Loaded, theme: str | None = None, template: Path | None = Non
 
 
 def _from_template(loaded: Loaded, file: Path, shown: str, problem) -> Theme:
-    from deck.look.template.read import failing, read
-    from deck.look.template.roles import choose_layouts, theme_from
+    from deck.look.template.load import failing
+    from deck.look.template.read import read
+    from deck.look.template.roles import choose_layouts
+    from deck.look.template.theme import theme_from
 
     source = loaded.source
     spec = read(file, shown, failing(shown, problem))

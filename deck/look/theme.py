@@ -1,15 +1,16 @@
 """The look of a deck as numbers: canvas, grid, type scale, palette.
 
-Every number here comes from the design rules (DESIGN.md §3); units are points (1/72 in).
+Every number here comes from the design rules; units are points (1/72 in).
 A theme is pure data: the built-in ones below, or one derived from a corporate template
-(deck/template.py), with the outline's brand applied (deck/brand.py).
+(deck.look.template.theme), with the outline's brand applied (deck.look.brand).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any
 
+from deck.look.colour import contrast, mix
 from deck.look.spacing import Spacing
+from deck.look.template.model import Template
 from deck.plan import Box
 
 # Canvas 16:9, 13.333 x 7.5 in.
@@ -174,7 +175,7 @@ class Theme:
     paint_covers: bool = True  # False: title, divider and closing slides keep the layout's background
     logo_on_content: bool = False  # a small logo on content slides too, not only on the covers
     logo: Logo | None = None
-    template: Any = None  # deck.template.Template: the corporate template the deck is built on
+    template: Template | None = None  # the corporate template the deck is built on
     description: str = ""
 
     def style(self, role: str) -> Style:
@@ -306,20 +307,6 @@ PAIRS = [
 ]
 
 
-def luminance(hex_colour: str) -> float:
-    def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def contrast(fg: str, bg: str) -> float:
-    a, b = sorted((luminance(fg), luminance(bg)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
-
-
 def contrast_table(palette: Palette) -> list[tuple[str, str, float, float]]:
     """(text role, background role, ratio, minimum) for every pair the theme sets text on."""
     return [(fg, bg, contrast(palette.hex(fg), palette.hex(bg)), minimum) for fg, bg, minimum in PAIRS]
@@ -328,24 +315,6 @@ def contrast_table(palette: Palette) -> list[tuple[str, str, float, float]]:
 def contrast_problems(palette: Palette) -> list[str]:
     return [f"{fg} on {bg} has contrast {ratio:.1f}:1, needs at least {minimum}:1"
             for fg, bg, ratio, minimum in contrast_table(palette) if ratio < minimum]
-
-
-def mix(colour: str, other: str, amount: float) -> str:
-    """`colour` moved `amount` (0..1) of the way towards `other`, channel by channel."""
-    a = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
-    b = [int(other[i:i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b))
-
-
-def passing_shade(colour: str, against: str, minimum: float) -> str | None:
-    """The shade of `colour` nearest to it (towards black or white, whichever lies away from
-    `against`) that reaches `minimum` contrast with `against`; None if even black or white fails."""
-    target = "000000" if luminance(against) > 0.18 else "FFFFFF"
-    for step in range(0, 101):
-        shade = mix(colour, target, step / 100)
-        if contrast(shade, against) >= minimum:
-            return shade
-    return None
 
 
 def accent_roles(accent: str, background: str, ink: str) -> tuple[str, str, str]:

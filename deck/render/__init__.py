@@ -1,4 +1,5 @@
-"""Slide plans -> the parts of a .pptx package. The only module that imports pptx.
+"""Slide plans -> the parts of a .pptx package. Render is the stage that speaks pptx (besides
+reading a template in look).
 
 Render makes no decisions about size or place: the plan already holds every measured box.
 Every run gets an explicit font, size, colour and language, and every text body `noAutofit`,
@@ -11,14 +12,13 @@ import warnings
 from datetime import datetime
 from itertools import groupby
 
-from pptx.oxml.ns import qn
-
+from deck.look.template.model import TITLE_TYPES
+from deck.look.theme import Theme
+from deck.ooxml import qn
 from deck.outline.model import Outline
 from deck.plan import Chart, Picture, Shape, SlidePlan, Table, TextBox
 from deck.render import drawing, evidence
 from deck.render.parts import Parts, Warm, save
-from deck.look.template.roles import TITLE_TYPES
-from deck.look.theme import Theme
 
 _PROPERTY_MAX = 255
 # The plan's footer row goes into a template layout's own footer placeholders.
@@ -59,8 +59,8 @@ class _Renderer:
             return
         slide = self.parts.add_slide(layout)
         theme, language = self.theme, self.outline.language
-        c_sld = slide._element.find(drawing.P + "cSld")
-        sp_tree = c_sld.find(drawing.P + "spTree")
+        c_sld = slide._element.find(qn("p:cSld"))
+        sp_tree = c_sld.find(qn("p:spTree"))
         if plan.background:
             drawing.background(c_sld, theme.palette.hex(plan.background))
         title = _title(sp_tree)
@@ -85,7 +85,7 @@ class _Renderer:
                     self._add_evidence(slide, ids, item)
         if plan.notes:
             notes = self.parts.notes_slide(slide)._element
-            body = next(sp for sp in notes.iter(drawing.P + "sp") if drawing.placeholder_type(sp) == "body")
+            body = next(sp for sp in notes.iter(qn("p:sp")) if drawing.placeholder_type(sp) == "body")
             drawing.notes_text(drawing.text_body(body), plan.notes, language)
         self.parts.remember(key, slide)
 

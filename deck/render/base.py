@@ -7,17 +7,17 @@ from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 
 from deck.plan import BULLET_HANG
 from deck.plan import Box
 from deck.render import drawing
 from deck.render.drawing import pt
-from deck.look.template.roles import TITLE_TYPES
-from deck.look.theme import Theme, luminance
+from deck.look.colour import luminance
+from deck.look.template.model import TITLE_TYPES
+from deck.look.theme import Theme
+from deck.ooxml import NS, qn
+from deck.units import emu, points
 
-_NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-       "p": "http://schemas.openxmlformats.org/presentationml/2006/main"}
 _LAYOUTS = {"title": "Title Slide", "content": "Title Only"}
 _kind = drawing.placeholder_type
 
@@ -75,12 +75,12 @@ def _paint(prs, theme: Theme) -> None:
     theme_part = master.part.part_related_by(RT.THEME)
     root = etree.fromstring(theme_part.blob)
     for name, value in colours.items():
-        slot = root.find(f".//a:clrScheme/a:{name}", _NS)
+        slot = root.find(f".//a:clrScheme/a:{name}", NS)
         for child in list(slot):
             slot.remove(child)
         etree.SubElement(slot, qn("a:srgbClr")).set("val", value)
     for scheme, face in (("majorFont", theme.title_font), ("minorFont", theme.font)):
-        root.find(f".//a:fontScheme/a:{scheme}/a:latin", _NS).set("typeface", face)
+        root.find(f".//a:fontScheme/a:{scheme}/a:latin", NS).set("typeface", face)
     theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if dark:
         clr_map = master._element.find(qn("p:clrMap"))
@@ -95,14 +95,14 @@ def _style(prs, theme: Theme) -> None:
     master = prs.slide_master
     geometry, styles = theme.geometry, theme.styles
     title, body = styles["title"], styles["body"]
-    headline = master._element.find("p:txStyles/p:titleStyle/a:lvl1pPr", _NS)
+    headline = master._element.find("p:txStyles/p:titleStyle/a:lvl1pPr", NS)
     headline.set("algn", "l")
-    headline.find("a:defRPr", _NS).set("sz", str(round(title.size * 100)))
-    headline.find("a:defRPr", _NS).set("b", "1" if title.bold else "0")
-    text = master._element.find("p:txStyles/p:bodyStyle/a:lvl1pPr", _NS)
-    text.set("marL", str(drawing.emu(BULLET_HANG)))
-    text.set("indent", str(-drawing.emu(BULLET_HANG)))
-    text.find("a:defRPr", _NS).set("sz", str(round(body.size * 100)))
+    headline.find("a:defRPr", NS).set("sz", str(round(title.size * 100)))
+    headline.find("a:defRPr", NS).set("b", "1" if title.bold else "0")
+    text = master._element.find("p:txStyles/p:bodyStyle/a:lvl1pPr", NS)
+    text.set("marL", str(emu(BULLET_HANG)))
+    text.set("indent", str(-emu(BULLET_HANG)))
+    text.find("a:defRPr", NS).set("sz", str(round(body.size * 100)))
     two_lines = 2 * title.size * title.leading
     top = geometry.title.y + two_lines + geometry.title_gap * 2 / 3
     frames = {"title": Box(geometry.left, geometry.title.y, geometry.content_w, two_lines),
@@ -116,7 +116,7 @@ def _style(prs, theme: Theme) -> None:
             for sp, box in own.items():
                 if _kind(sp) in ("ctrTitle", "subTitle"):
                     _set_frame(sp, Box(geometry.left, box.y, geometry.content_w, box.h))
-                    for level in sp.iterfind("p:txBody/a:lstStyle/a:lvl1pPr", _NS):
+                    for level in sp.iterfind("p:txBody/a:lstStyle/a:lvl1pPr", NS):
                         level.set("algn", "l")
             continue
         if any(_kind(sp) in TITLE_TYPES for sp in own):
@@ -130,18 +130,18 @@ def _style(prs, theme: Theme) -> None:
 
 def _frames(element):
     """The placeholders of a master or layout that set their own frame."""
-    return [sp for sp in element.iter(qn("p:sp")) if sp.find("p:spPr/a:xfrm/a:off", _NS) is not None]
+    return [sp for sp in element.iter(qn("p:sp")) if sp.find("p:spPr/a:xfrm/a:off", NS) is not None]
 
 
 def _frame_of(sp) -> Box:
-    off, ext = sp.find("p:spPr/a:xfrm/a:off", _NS), sp.find("p:spPr/a:xfrm/a:ext", _NS)
-    return Box(int(off.get("x")) / 12700, int(off.get("y")) / 12700, int(ext.get("cx")) / 12700,
-               int(ext.get("cy")) / 12700)
+    off, ext = sp.find("p:spPr/a:xfrm/a:off", NS), sp.find("p:spPr/a:xfrm/a:ext", NS)
+    return Box(points(int(off.get("x"))), points(int(off.get("y"))), points(int(ext.get("cx"))),
+               points(int(ext.get("cy"))))
 
 
 def _set_frame(sp, box: Box) -> None:
     """A master's or layout's placeholder on `box`, its text on the frame's edge as deck sets text."""
-    drawing.position(sp.find("p:spPr", _NS), box)
-    body_pr = sp.find("p:txBody/a:bodyPr", _NS)
+    drawing.position(sp.find("p:spPr", NS), box)
+    body_pr = sp.find("p:txBody/a:bodyPr", NS)
     if body_pr is not None:
         drawing.on_edge(body_pr)

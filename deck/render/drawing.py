@@ -13,17 +13,17 @@ import re
 
 from lxml import etree
 
-from deck.plan import Para, Shape, TextBox
 from deck.look.theme import Theme
+from deck.ooxml import A, P, qn
+from deck.plan import Para, Shape, TextBox
+from deck.units import centipoints, emu
 
-A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
-_DECLARE = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-            'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+_DECLARE = f'xmlns:a="{A}" xmlns:p="{P}"'
 _ALIGN = {"l": "l", "c": "ctr", "r": "r"}
 _ANCHOR = {"t": "t", "m": "ctr", "b": "b"}
 _GEOMETRY = {"rect": "rect", "oval": "ellipse"}
-_AUTOFIT = (A + "normAutofit", A + "spAutoFit", A + "noAutofit")
+_PH = f"*/{qn('p:nvPr')}/{qn('p:ph')}"
+_AUTOFIT = (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit"))
 # PowerPoint identifies a slide-number field by its type; the id only has to be a GUID.
 _SLIDENUM_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 # Control characters are not allowed in XML text; PowerPoint reads them back from this escape.
@@ -31,20 +31,11 @@ _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
-def emu(points: float) -> int:
-    return int(round(points * 12700))
-
-
 def pt(points: float):
     """A length for python-pptx's API (its Emu type)."""
     from pptx.util import Emu
 
     return Emu(emu(points))
-
-
-def _centipoints(points: float) -> int:
-    """A spacing in hundredths of a point, rounded as python-pptx's Pt() and centipoints do."""
-    return int(points * 12700) // 127
 
 
 def _text(value: str) -> str:
@@ -88,21 +79,21 @@ def _paragraph(para: Para, theme: Theme, language: str) -> str:
     else:
         run = f"<a:r>{r_pr}<a:t>{_text(para.text)}</a:t></a:r>"
     return (f'<a:p><a:pPr algn="{_ALIGN[para.align]}" {margins}>'
-            f'<a:lnSpc><a:spcPts val="{_centipoints(para.line)}"/></a:lnSpc>'
+            f'<a:lnSpc><a:spcPts val="{centipoints(para.line)}"/></a:lnSpc>'
             f'<a:spcBef><a:spcPts val="0"/></a:spcBef>'
-            f'<a:spcAft><a:spcPts val="{_centipoints(para.after)}"/></a:spcAft>{bullet}</a:pPr>{run}</a:p>')
+            f'<a:spcAft><a:spcPts val="{centipoints(para.after)}"/></a:spcAft>{bullet}</a:pPr>{run}</a:p>')
 
 
 def fill_body(tx_body, box: TextBox, theme: Theme, language: str) -> None:
     """A placeholder's text body: zero insets and noAutofit (the layout measured the box to the
     point, so nothing may shrink it), then the paragraphs."""
-    body_pr = tx_body.find(A + "bodyPr")
+    body_pr = tx_body.find(qn("a:bodyPr"))
     body_pr.set("wrap", "square")
     on_edge(body_pr, box.anchor)
     for child in list(body_pr):
         if child.tag in _AUTOFIT:
             body_pr.remove(child)
-    etree.SubElement(body_pr, A + "noAutofit")
+    etree.SubElement(body_pr, qn("a:noAutofit"))
     fill_paragraphs(tx_body, box.paras, theme, language)
 
 
@@ -117,7 +108,7 @@ def fill_paragraphs(tx_body, paras, theme: Theme, language: str) -> None:
     """The paragraphs in place of the text body's first, empty paragraph."""
     if not paras:
         return
-    first = tx_body.find(A + "p")
+    first = tx_body.find(qn("a:p"))
     for p in _parse(paragraphs(paras, theme, language)):
         first.addprevious(p)
     tx_body.remove(first)
@@ -125,7 +116,7 @@ def fill_paragraphs(tx_body, paras, theme: Theme, language: str) -> None:
 
 def notes_text(tx_body, text: str, language: str) -> None:
     """Speaker notes as plain paragraphs, one per line; a vertical tab is a line break."""
-    for p in tx_body.findall(A + "p"):
+    for p in tx_body.findall(qn("a:p")):
         tx_body.remove(p)
     r_pr = f'<a:rPr lang="{_attr(language)}"/>'
     xml = "".join(
@@ -178,17 +169,17 @@ def add_items(sp_tree, ids: ShapeIds, items, theme: Theme, language: str) -> Non
 
 def position(sp_pr, box) -> None:
     """The shape's frame, first in its properties; a placeholder may have one already."""
-    xfrm = sp_pr.find(A + "xfrm")
+    xfrm = sp_pr.find(qn("a:xfrm"))
     if xfrm is None:
-        xfrm = etree.Element(A + "xfrm")
+        xfrm = etree.Element(qn("a:xfrm"))
         sp_pr.insert(0, xfrm)
-    off = xfrm.find(A + "off")
+    off = xfrm.find(qn("a:off"))
     if off is None:
-        off = etree.Element(A + "off")
+        off = etree.Element(qn("a:off"))
         xfrm.insert(0, off)
-    ext = xfrm.find(A + "ext")
+    ext = xfrm.find(qn("a:ext"))
     if ext is None:
-        ext = etree.Element(A + "ext")
+        ext = etree.Element(qn("a:ext"))
         off.addnext(ext)
     off.set("x", str(emu(box.x)))
     off.set("y", str(emu(box.y)))
@@ -198,7 +189,7 @@ def position(sp_pr, box) -> None:
 
 def place(sp, box: TextBox, theme: Theme, language: str) -> None:
     """A placeholder at the plan's box, holding the plan's text."""
-    position(sp.find(P + "spPr"), box.box)
+    position(sp.find(qn("p:spPr")), box.box)
     fill_body(text_body(sp), box, theme, language)
 
 
@@ -220,7 +211,7 @@ class ShapeIds:
 
 def placeholder(shape):
     """The shape's placeholder element (`p:ph`), or None for a shape of its own."""
-    return shape.find(f"*/{P}nvPr/{P}ph")
+    return shape.find(_PH)
 
 
 def placeholder_type(shape) -> str:
@@ -232,9 +223,9 @@ def placeholder_type(shape) -> str:
 def text_body(sp):
     """The shape's text body; one with an empty paragraph (and, as python-pptx adds it, no list
     style) if it has none."""
-    tx_body = sp.find(P + "txBody")
+    tx_body = sp.find(qn("p:txBody"))
     if tx_body is None:
-        tx_body = etree.SubElement(sp, P + "txBody")
-        etree.SubElement(tx_body, A + "bodyPr")
-        etree.SubElement(tx_body, A + "p")
+        tx_body = etree.SubElement(sp, qn("p:txBody"))
+        etree.SubElement(tx_body, qn("a:bodyPr"))
+        etree.SubElement(tx_body, qn("a:p"))
     return tx_body

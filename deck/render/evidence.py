@@ -5,12 +5,12 @@ from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.text import MSO_ANCHOR
-from pptx.oxml.ns import qn
 from pptx.util import Pt
 
+from deck.look.theme import Theme
+from deck.ooxml import ADEC, qn
 from deck.plan import Chart, Picture, Table
 from deck.render.drawing import fill_paragraphs, pt
-from deck.look.theme import Theme
 
 _CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -20,7 +20,6 @@ _CHART_TYPES = {
     "doughnut": XL_CHART_TYPE.DOUGHNUT,
 }
 _DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
-_DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 
 def add_picture(slide, item: Picture) -> None:
@@ -34,7 +33,7 @@ def add_picture(slide, item: Picture) -> None:
     if item.decorative:
         ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
         ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_DECORATIVE_EXT)
-        etree.SubElement(ext, f"{{{_DECORATIVE_NS}}}decorative", nsmap={"adec": _DECORATIVE_NS}, val="1")
+        etree.SubElement(ext, qn("adec:decorative"), nsmap={"adec": ADEC}, val="1")
 
 
 def _rgb(theme: Theme, role: str) -> RGBColor:

@@ -3,18 +3,20 @@ offers to repair the deck), missing parts added, shape ids made unique, and the 
 placeholders that python-pptx never clones from a layout copied onto a slide."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from lxml import etree
 
-from deck.look.template.read import NS, R, SECTIONS_EXT, failing, open_presentation, ph_type_of
-from deck.look.template.roles import Template
+from deck.look.template.load import failing
+from deck.look.template.model import Template
+from deck.look.template.read import open_presentation, ph_type_of
+from deck.ooxml import NS, qn
+
+SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # PowerPoint's sections, which list slides
 
 
 def open_for_build(template: Template):
-    """The template as a Presentation without its sample slides, and (kind -> layout object)."""
-    fail = failing(template.shown)
-    prs, _ = open_presentation(Path(template.file), fail)
+    """The template as a Presentation without its sample slides, and (kind -> layout object).
+    It is opened from the bytes read when the look was chosen, not from the file again."""
+    prs = open_presentation(template.data, failing(template.shown))
     remove_slides(prs)
     add_missing_parts(prs)
     for master in prs.slide_masters:
@@ -32,7 +34,7 @@ def remove_slides(prs) -> None:
     id_list = presentation.find("p:sldIdLst", NS)
     if id_list is not None:
         for entry in list(id_list):
-            rid = entry.get(f"{{{R}}}id")
+            rid = entry.get(qn("r:id"))
             id_list.remove(entry)
             if rid in prs.part.rels:
                 prs.part.drop_rel(rid)

@@ -1,0 +1,114 @@
+"""The colours and fonts a template's master shows: its theme's colour scheme and fonts, its colour
+map, colour elements with the modifiers Office themes use, and the mean colour of a picture."""
+from __future__ import annotations
+
+import colorsys
+import io
+
+from lxml import etree
+
+from deck.ooxml import NS, THEME_RELATIONSHIP, qn
+
+
+class Colours:
+    """A master's colour scheme and colour map: scheme colour names -> RRGGBB."""
+
+    def __init__(self, master):
+        self.scheme, self.major, self.minor = theme_of(master)
+        clr_map = master._element.find("p:clrMap", NS)
+        self.map = dict(clr_map.attrib) if clr_map is not None else {}
+
+    def scheme_colour(self, name: str) -> str | None:
+        name = self.map.get(name, name)
+        return self.scheme.get(name)
+
+    def resolve(self, parent) -> str | None:
+        """The colour of the first colour element under `parent` (a solidFill, a gs, ...)."""
+        if parent is None:
+            return None
+        for child in parent:
+            value = self._value(child)
+            if value:
+                return _modified(value.upper(), child)
+        return None
+
+    def _value(self, colour) -> str | None:
+        tag = etree.QName(colour).localname
+        if tag == "srgbClr":
+            return colour.get("val")
+        if tag == "sysClr":
+            return colour.get("lastClr") or ("000000" if colour.get("val") == "windowText" else "FFFFFF")
+        if tag == "schemeClr":
+            return self.scheme_colour(colour.get("val"))
+        if tag == "prstClr":
+            return {"black": "000000", "white": "FFFFFF"}.get(colour.get("val"))
+        return None
+
+    def font(self, typeface: str | None) -> str | None:
+        """A typeface with the theme's fonts (+mj-lt, +mn-lt) resolved."""
+        if not typeface:
+            return None
+        if typeface.startswith("+mj"):
+            return self.major
+        if typeface.startswith("+mn"):
+            return self.minor
+        return typeface
+
+
+def theme_of(master) -> tuple[dict[str, str], str | None, str | None]:
+    """The master's theme: its colour scheme (name -> RRGGBB), its heading and its body typeface."""
+    try:
+        root = etree.fromstring(master.part.part_related_by(THEME_RELATIONSHIP).blob)
+    except (KeyError, etree.XMLSyntaxError):
+        return {}, None, None
+    scheme = {}
+    clr = root.find(".//a:clrScheme", NS)
+    for child in clr if clr is not None else []:
+        name = etree.QName(child).localname
+        for value in child:
+            tag = etree.QName(value).localname
+            if tag == "srgbClr":
+                scheme[name] = value.get("val").upper()
+            elif tag == "sysClr":
+                scheme[name] = (value.get("lastClr") or "000000").upper()
+    major = root.find(".//a:majorFont/a:latin", NS)
+    minor = root.find(".//a:minorFont/a:latin", NS)
+    return (scheme, (major.get("typeface") or None) if major is not None else None,
+            (minor.get("typeface") or None) if minor is not None else None)
+
+
+def _modified(value: str, element) -> str:
+    """Apply the luminance modifiers Office themes use (lumMod/lumOff, tint, shade)."""
+    r, g, b = (int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    for mod in element:
+        tag, val = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100000
+        if tag == "lumMod":
+            r, g, b = _hsl_luminance(r, g, b, scale=val)
+        elif tag == "lumOff":
+            r, g, b = _hsl_luminance(r, g, b, offset=val)
+        elif tag == "tint":
+            r, g, b = (c + (1 - c) * (1 - val) for c in (r, g, b))
+        elif tag == "shade":
+            r, g, b = (c * val for c in (r, g, b))
+    return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in (r, g, b))
+
+
+def _hsl_luminance(r, g, b, scale: float = 1.0, offset: float = 0.0):
+    h, lum, s = colorsys.rgb_to_hls(r, g, b)
+    return colorsys.hls_to_rgb(h, min(1.0, max(0.0, lum * scale + offset)), s)
+
+
+def picture_colour(part, blip) -> str | None:
+    """The mean colour of the picture a blip embeds; None if it cannot be read."""
+    if blip is None:
+        return None
+    rid = blip.get(qn("r:embed"))
+    try:
+        from PIL import Image
+
+        blob = part.related_part(rid).blob
+        with Image.open(io.BytesIO(blob)) as image:
+            r, g, b = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+    except Exception:  # a vector picture (EMF, SVG) or a damaged one: colour unknown
+        return None
+    return f"{r:02X}{g:02X}{b:02X}"

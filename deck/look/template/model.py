@@ -1,0 +1,109 @@
+"""A corporate template as plain data: its masters, their layouts and the placeholders on them,
+each with what PowerPoint would show (boxes, type, colours). Reading the file is
+deck.look.template.read's job; which layout serves what, deck.look.template.roles'.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deck.plan import Box
+
+FOOTER_TYPES = ("dt", "ftr", "sldNum", "hdr")
+TITLE_TYPES = ("title", "ctrTitle")
+# Placeholders that hold content (PowerPoint's "obj" is a placeholder without a type).
+CONTENT_TYPES = ("body", "obj", "chart", "tbl", "dgm", "media", "clipArt")
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    type: str  # OOXML ph type: title, ctrTitle, subTitle, body, obj, pic, dt, ftr, sldNum, ...
+    idx: int
+    name: str
+    box: Box | None  # points; None when neither the layout nor its master places it
+    size: float | None = None  # first-level font size the template gives it, points
+    colour: str | None = None  # its text colour, resolved to RRGGBB
+    font: str | None = None  # its typeface, theme fonts resolved
+    anchor: str = "t"  # t, ctr, b
+    align: str = "l"  # l, ctr, r
+    bold: bool = False
+    vertical: bool = False
+    text: str = ""  # text the layout itself shows (a fixed footer)
+
+    @property
+    def is_title(self) -> bool:
+        return self.type in TITLE_TYPES
+
+    @property
+    def is_content(self) -> bool:
+        return self.type in CONTENT_TYPES and not self.vertical
+
+
+@dataclass(frozen=True)
+class Layout:
+    master: int
+    index: int  # position within its master
+    name: str
+    placeholders: tuple[Placeholder, ...]
+    background: str  # the colour it shows behind text (estimated for pictures and gradients)
+
+    @property
+    def title(self) -> Placeholder | None:
+        return next((p for p in self.placeholders if p.is_title), None)
+
+    def of_type(self, *types: str) -> list[Placeholder]:
+        return [p for p in self.placeholders if p.type in types]
+
+    @property
+    def contents(self) -> list[Placeholder]:
+        return [p for p in self.placeholders if p.is_content]
+
+    def two_columns(self) -> tuple[Placeholder, Placeholder] | None:
+        """The two side-by-side content placeholders (the larger of each side), left first."""
+        contents = [p for p in self.contents if p.box]
+        if len(contents) == 2 and side_by_side(contents):
+            return tuple(sorted(contents, key=lambda p: p.box.x))
+        if len(contents) == 4:
+            tallest = sorted(contents, key=lambda p: p.box.h, reverse=True)[:2]
+            if side_by_side(tallest):
+                return tuple(sorted(tallest, key=lambda p: p.box.x))
+        return None
+
+
+def side_by_side(pair: list[Placeholder]) -> bool:
+    """Whether two placeholders stand next to each other, tops aligned."""
+    a, b = sorted(pair, key=lambda p: p.box.x if p.box else 0)
+    return bool(a.box and b.box and a.box.right <= b.box.x + 1 and abs(a.box.y - b.box.y) < 24)
+
+
+@dataclass(frozen=True)
+class Master:
+    name: str
+    layouts: tuple[Layout, ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    """What deck knows of a template file: read once by deck.look.template.read, which keeps its
+    bytes (`data`) for render to build on without reading the file again."""
+
+    file: str  # the resolved path
+    shown: str  # the path as the user wrote it
+    format: str  # pptx or potx
+    width: float
+    height: float
+    masters: tuple[Master, ...]
+    major_font: str | None  # the theme's heading and body typefaces
+    minor_font: str | None
+    scheme: dict[str, str]  # dk1, lt1, dk2, lt2, accent1..6 -> RRGGBB
+    data: bytes = field(repr=False, compare=False)  # the package as python-pptx opens it
+    mapping: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (master, index)
+
+    @property
+    def layouts(self) -> list[Layout]:
+        return [layout for master in self.masters for layout in master.layouts]
+
+    def layout(self, ref: tuple[int, int]) -> Layout:
+        return self.masters[ref[0]].layouts[ref[1]]
+
+    def layout_for(self, kind: str) -> Layout:
+        return self.layout(self.mapping[kind])

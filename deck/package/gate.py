@@ -1,0 +1,236 @@
+"""The validity gate: the structural problems that make PowerPoint offer to repair a package (and
+that LibreOffice silently tolerates), found in its bytes."""
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from urllib.parse import unquote
+
+from lxml import etree
+
+from deck.ooxml import CONTENT_TYPES_PART, NS, PRESENTATION_CT, SLIDE_CT, qn
+from deck.package.archive import PARSER, integer
+
+# Parts that carry a shape tree, whose cNvPr ids PowerPoint requires to be unique.
+_SHAPE_TREE_ROOTS = {
+    qn(f"p:{tag}") for tag in ("sld", "sldLayout", "sldMaster", "notes", "notesMaster", "handoutMaster")
+}
+# mc:Fallback repeats the ids of its mc:Choice on purpose, so it is not a duplicate.
+_SHAPE_IDS = etree.XPath(".//p:cNvPr[not(ancestor::mc:Fallback)]/@id", namespaces=NS)
+
+
+def check(data: bytes) -> list[str]:
+    """Structural problems in a package that make PowerPoint repair or refuse it.
+
+    Returns human-readable problems, each starting with the part it concerns; an empty
+    list means the package passed.
+
+    Each part is read, parsed, checked and let go before the next, keeping only what the
+    checks across parts need (relationships, content types, the presentation's slide ids):
+    a deck's parsed trees together take many times its size.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+    except Exception as exc:  # a gate reports, it does not crash: zipfile raises many types
+        return _unreadable(data, exc)
+    with archive:
+        gate = Gate([info.filename for info in infos])
+        for info in infos:
+            try:
+                body = archive.read(info)  # read() checks the CRC
+            except Exception as exc:
+                return _unreadable(data, exc)
+            gate.read(info.filename, body)
+    return gate.problems()
+
+
+def _unreadable(data: bytes, exc: Exception) -> list[str]:
+    if not data.startswith(b"PK"):
+        return ["not a zip archive (a .pptx file is a zip package)"]
+    return [f"corrupt zip archive: {exc}"]
+
+
+class Gate:
+    """The checks of `check`, fed one part at a time in the order of the archive.
+
+    Problems come out in the order of the checks: duplicate entries, content types, each part
+    (its content type, its XML), relationships, the presentation, shape ids. Content types
+    decide how a part is checked, so parts that come before [Content_Types].xml in the archive
+    wait for it as bytes (a deck written by deck has it first, so none wait)."""
+
+    def __init__(self, entries: list[str]):
+        self.duplicates: list[str] = []
+        counts = Counter(name.casefold() for name in entries)
+        for name in dict.fromkeys(entries):
+            if counts[name.casefold()] > 1:
+                # Part names are case-insensitive, so A.xml and a.xml collide too.
+                self.duplicates.append(f"{name}: duplicate zip entry ({counts[name.casefold()]} entries)")
+                counts[name.casefold()] = 0
+        self.names = {name.casefold(): name for name in dict.fromkeys(entries)}
+        self.seen: set[str] = set()  # the first entry of a name is the part; later ones are duplicates
+        self.content_type: Callable[[str], str | None] | None = None
+        self.typed = False  # [Content_Types].xml parsed: every part must have a type
+        self.waiting: list[tuple[str, bytes]] = []
+        self.type_problems: list[str] = []
+        self.part_problems: list[str] = []
+        self.rel_problems: list[str] = []
+        self.shape_problems: list[str] = []
+        self.rels: dict[str, dict[str, tuple[str, str]]] = {}
+        self.parsed: set[str] = set()
+        self.slide_ids: dict[str, list[tuple[str | None, str | None]]] = {}
+        if CONTENT_TYPES_PART not in self.names.values():
+            self._types(None)
+
+    def read(self, name: str, body: bytes) -> None:
+        if name in self.seen:
+            return
+        self.seen.add(name)
+        if name == CONTENT_TYPES_PART:
+            self._types(body)
+        elif self.content_type is None:
+            self.waiting.append((name, body))
+        else:
+            self._part(name, body)
+
+    def _types(self, body: bytes | None) -> None:
+        self.content_type, self.typed = _content_types(body, self.names, self.type_problems)
+        waiting, self.waiting = self.waiting, []
+        for name, waiting_body in waiting:
+            self._part(name, waiting_body)
+
+    def _part(self, name: str, body: bytes) -> None:
+        ctype = self.content_type(name)
+        if ctype is None and self.typed:  # else every part would be listed
+            self.part_problems.append(f"{name}: no content type (no Override, no Default for its extension)")
+        if not (name.endswith((".xml", ".rels")) or (ctype or "").endswith("xml")):
+            return
+        try:
+            root = etree.fromstring(body, PARSER)
+        except etree.XMLSyntaxError as exc:
+            self.part_problems.append(f"{name}: not well-formed XML: {exc}")
+            return
+        self.parsed.add(name)
+        if name.endswith(".rels"):
+            _relationships(name, root, self.names, self.rels, self.rel_problems)
+        ids = [(el.get("id"), el.get(qn("r:id"))) for el in root.iterfind("p:sldIdLst/p:sldId", NS)]
+        if ids:
+            self.slide_ids[name] = ids
+        if root.tag in _SHAPE_TREE_ROOTS:
+            _check_shape_ids(name, root, self.shape_problems)
+
+    def problems(self) -> list[str]:
+        presentation: list[str] = []
+        _check_presentation(self.rels, self.parsed, self.slide_ids, self.content_type, presentation)
+        return (self.duplicates + self.type_problems + self.part_problems + self.rel_problems + presentation
+                + self.shape_problems)
+
+
+def _content_types(
+    body: bytes | None, names: dict[str, str], problems: list[str]
+) -> tuple[Callable[[str], str | None], bool]:
+    """Check [Content_Types].xml (None: missing); return a part -> content type lookup, and
+    whether the part could be read."""
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
+    parsed = False
+    if body is None:
+        problems.append(f"{CONTENT_TYPES_PART}: missing")
+    else:
+        try:
+            root = etree.fromstring(body, PARSER)
+        except etree.XMLSyntaxError as exc:
+            problems.append(f"{CONTENT_TYPES_PART}: not well-formed XML: {exc}")
+        else:
+            parsed = True
+            for el in root.iterfind("ct:Default", NS):
+                defaults[el.get("Extension", "").casefold()] = el.get("ContentType")
+            for el in root.iterfind("ct:Override", NS):
+                part = el.get("PartName", "")
+                overrides[part.lstrip("/").casefold()] = el.get("ContentType")
+                if part.lstrip("/").casefold() not in names:
+                    problems.append(f"{CONTENT_TYPES_PART}: Override for {part}, which does not exist")
+
+    def content_type(name: str) -> str | None:
+        file = posixpath.basename(name)  # "_rels/.rels" has the extension "rels"
+        extension = file.rpartition(".")[2].casefold() if "." in file else ""
+        return overrides.get(name.casefold()) or defaults.get(extension)
+
+    return content_type, parsed
+
+
+def _relationships(
+    rels_name: str, root: etree._Element, names: dict[str, str], found: dict[str, dict[str, tuple[str, str]]],
+    problems: list[str],
+) -> None:
+    """Check one *.rels part; add its relationships to {source part: {rId: (type, target part)}}."""
+    folder, file = posixpath.split(rels_name)
+    if posixpath.basename(folder) != "_rels":
+        problems.append(f"{rels_name}: relationship part outside a _rels folder")
+        return
+    base = posixpath.dirname(folder)  # targets are relative to the source's folder
+    source = posixpath.join(base, file[: -len(".rels")])  # "" for the package itself
+    if source and source.casefold() not in names:
+        problems.append(f"{rels_name}: relationships of {source}, which does not exist")
+    ids = found.setdefault(source, {})
+    for el in root.iterfind("rel:Relationship", NS):
+        rid, target = el.get("Id", ""), el.get("Target", "")
+        if rid in ids:
+            problems.append(f"{rels_name}: duplicate relationship id {rid}")
+        if el.get("TargetMode") == "External":
+            ids[rid] = (el.get("Type", ""), target)
+            continue
+        path = unquote(target.split("#")[0])
+        if path.startswith("/"):
+            part = path[1:]
+        else:
+            part = posixpath.normpath(posixpath.join(base, path))
+        if part.casefold() not in names:
+            problems.append(f"{rels_name}: {rid} points to {target}, which does not exist")
+        ids[rid] = (el.get("Type", ""), names.get(part.casefold(), part))
+
+
+def _check_presentation(
+    rels: dict, parsed: set[str], slide_ids: dict[str, list], content_type: Callable[[str], str | None],
+    problems: list[str],
+) -> None:
+    main = next(
+        (part for kind, part in rels.get("", {}).values() if kind.endswith("/officeDocument")),
+        None,
+    )
+    if main is None:
+        problems.append("_rels/.rels: no officeDocument relationship to the presentation")
+        return
+    if content_type(main) not in (PRESENTATION_CT, None):  # None is reported already
+        problems.append(f"{main}: content type {content_type(main)}, expected {PRESENTATION_CT}")
+    if main not in parsed:
+        return
+    slide_rels = rels.get(main, {})
+    ids: Counter[str | None] = Counter()
+    for value, rid in slide_ids.get(main, []):
+        number = integer(value)
+        # ST_SlideId: 256 <= id < 2**31
+        if number is None or not 256 <= number < 2**31:
+            problems.append(f"{main}: slide id {value} is not an integer from 256 to 2147483647")
+        ids[value] += 1
+        kind, slide = slide_rels.get(rid, ("", ""))
+        if not kind.endswith("/slide"):
+            problems.append(f"{main}: slide id {value} refers to {rid}, which is not a slide relationship")
+        elif content_type(slide) not in (SLIDE_CT, None):  # None is reported already
+            # A slide typed by the generic Default for .xml is one PowerPoint cannot load.
+            problems.append(f"{slide}: content type {content_type(slide)}, expected {SLIDE_CT}")
+    for value, n in ids.items():
+        if n > 1:
+            problems.append(f"{main}: duplicate slide id {value} ({n} slides)")
+
+
+def _check_shape_ids(name: str, root: etree._Element, problems: list[str]) -> None:
+    ids = Counter(str(value) for value in _SHAPE_IDS(root))
+    for value, n in ids.items():
+        if integer(value) is None or integer(value) < 0:
+            problems.append(f"{name}: shape id {value!r} is not a non-negative integer")
+        if n > 1:
+            problems.append(f"{name}: duplicate shape id {value} ({n} shapes)")
