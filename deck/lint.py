@@ -1,4 +1,4 @@
-"""The design rules of DESIGN.md §3 as findings: small pure functions over the outline and its plan.
+"""The slide-design rules of docs/design.md as findings: small pure functions over the outline and its plan.
 
 `check` prints them, `build --strict` refuses to build with warnings. Every rule is a function
 `(Deck) -> Iterable[Message]`, each message a finding (with its severity and the rule's id); a
@@ -37,7 +37,7 @@ from deck.outline.source import Source
 from deck.plan import SlidePlan
 from deck.look.theme import Theme, contrast_problems
 
-MAX_BULLETS = 5  # DESIGN §3: 4-5 bullets
+MAX_BULLETS = 5  # the text budget: 4-5 bullets a slide
 MAX_BULLET_WORDS = 12  # about ten words a bullet, with a little slack
 MAX_BODY_WORDS = 40  # the glance test
 MIN_HEADLINE_WORDS = 3  # subject, verb, what it claims

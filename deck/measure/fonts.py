@@ -1,6 +1,6 @@
 """Which metrics measure a font family: exact ones, or a conservative stand-in.
 
-deck ships the metrics of Calibri and Arial (deck/text.py). Their metric twins measure exactly
+deck ships the metrics of Calibri and Arial (deck/measure/faces.py). Their metric twins measure exactly
 the same (Carlito is Calibri, Liberation Sans and Arimo are Arial, Arial was drawn to
 Helvetica's widths). Any other family (a brand font, a template's theme font) is measured as
 Arial, the wider of the two, with every width counted 20 % wider: enough for the common text

@@ -1,4 +1,4 @@
-"""The outline as typed values: the contract of OUTLINE.md, version 1.
+"""The outline as typed values: the contract of docs/outline.md, version 1.
 
 Unknown keys are errors (extra="forbid"); the loader turns pydantic's errors into
 `file:line: path: problem` messages with hints. Texts are plain `str`; scalars that YAML

@@ -1,6 +1,6 @@
 """LibreOffice as the tests use it: a real render to PDF, then every drawn word's box.
 
-The overflow check follows DESIGN.md §5: autofit forced off in a copy (LibreOffice would shrink
+The overflow check (docs/checks.md): autofit forced off in a copy (LibreOffice would shrink
 text on its own and hide an overflow that PowerPoint shows), PDF by LibreOffice, word boxes by
 `pdftotext -bbox`, and every word must lie inside the box of some shape on its slide.
 """
