@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from deck.outline import timing
 from deck.build import plan
 from deck.cli import app
+from deck.options import BuildOptions
 from deck.outline.reader import load
 
 from conftest import ROOT
@@ -230,3 +231,21 @@ def test_the_guide_run_sheet_has_rows_for_opening_and_close(tmp_path):
     starts = [row.split("|")[1].strip() for row in rows[2:]]
     assert starts == ["09:30", "09:35", "09:45", "10:00", "10:06"]
     assert "Opening" in rows[2] and "Close" in rows[-2]
+
+
+def test_on_a_template_without_a_kicker_row_the_agenda_names_opening_and_close_above_its_grid(tmp_path):
+    outline = outline_file(tmp_path, """\
+        - id: one
+          title: The first part
+          minutes: 20
+          slides:
+            - title: The first part makes its point
+              bullets: [One]
+        """, OPEN_AND_CLOSE)
+    template = ROOT / "tests" / "fixtures" / "templates" / "pptx-default.pptx"
+    _, planned = plan(outline, options=BuildOptions(template=template))
+    assert planned.theme.geometry.kicker is None
+    agenda = next(s for s in planned.slides if s.kind == "agenda")
+    boxes = {item.name: item for item in agenda.items if hasattr(item, "paras")}
+    assert boxes["Lead"].text == "Opening 09:30 (5 min) · Close 09:55 (6 min)"
+    assert boxes["Lead"].box.bottom < boxes["Entry"].box.y

@@ -5,7 +5,7 @@ from __future__ import annotations
 from deck.errors import Message
 from deck.layout import paging
 from deck.layout.context import Context
-from deck.layout.fitting import Item, fit_pair, height, text_box
+from deck.layout.fitting import Item, fit_pair, height, make_para, one_line, text_box
 from deck.layout.furniture import body_area, headline
 from deck.layout.slides import add_content, continued
 from deck.plan import Box, Shape
@@ -13,10 +13,17 @@ from deck.plan import Box, Shape
 
 def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, str | None]], notes: str,
                 message_role: str, kicker: str = "") -> None:
-    """The entries as a grid; `kicker` stands in the kicker row above the headline on every page."""
+    """The entries as a grid; `kicker` stands in the kicker row above the headline on every page,
+    or, on a canvas without that row (most templates), on a line of its own above the grid."""
     g = ctx.geo
     title_box = headline(ctx, title, (kind,))
     top, limit = body_area(ctx, title_box)
+    lead: list = []
+    if kicker and g.kicker is None:
+        para = one_line(ctx, make_para(kicker, ctx.style("kicker"), g.content_w, ctx.theme.font), g.content_w)
+        lead = [text_box([para], g.left, top, g.content_w, "Lead")]
+        top += height([para]) + g.space.rule_gap
+        limit -= height([para]) + g.space.rule_gap
     # Up to three sections read best as a list; more as a grid of two or three columns.
     columns = 1 if len(rows) <= 3 else 2 if len(rows) == 4 else 3
     width = (g.content_w - (columns - 1) * g.gutter * 2) / columns
@@ -31,7 +38,7 @@ def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, 
     for n, items in enumerate(laid):
         page_title = title if n == 0 else continued(ctx, title)
         tbox = title_box if n == 0 else headline(ctx, page_title, (kind,))
-        add_content(ctx, kind, page_title, items, notes, (), None, tbox, kicker_text=kicker)
+        add_content(ctx, kind, page_title, lead + items, notes, (), None, tbox, kicker_text=kicker)
 
 
 def _grid(ctx: Context, rows: list, width: float, columns: int, top: float, limit: float,
