@@ -196,19 +196,21 @@ def report(results: dict[int, dict], helped: dict | None, warm: dict | None, par
         d = results[50]["deck"]
         checks.append((d["median"] < TARGET_50X_S,
                        f"50x ({results[50]['slides']} slides): {d['median']:.2f} s (target < {TARGET_50X_S:g} s)"))
-        checks.append((d["peak_mib"] < TARGET_MIB, f"50x peak memory: {d['peak_mib']:.0f} MiB (target < {TARGET_MIB} MiB)"))
+        checks.append((d["peak_mib"] < TARGET_MIB,
+                       f"50x peak memory: {d['peak_mib']:.0f} MiB (target < {TARGET_MIB} MiB)"))
         if 1 in results:
             growth = d["median"] / results[1]["deck"]["median"]
             checks.append((growth <= TARGET_GROWTH, f"50x costs {growth:.1f}x of 1x (target <= {TARGET_GROWTH}x; "
                                                     f"slides x{results[50]['slides'] / results[1]['slides']:.1f})"))
-    for small, big in zip(sizes, sizes[1:]):
+    for small, big in zip(sizes, sizes[1:], strict=False):
         a, b = results[small], results[big]
         per_a = a["deck"]["median"] / a["slides"] * 1000
         per_b = b["deck"]["median"] / b["slides"] * 1000
         print(f"per slide: {small}x {per_a:.1f} ms, {big}x {per_b:.1f} ms")
     if helped:
         checks.append((not helped["imports_pptx"],
-                       f"deck --help: {helped['median']:.2f} s, imports pptx: {'yes' if helped['imports_pptx'] else 'no'}"))
+                       f"deck --help: {helped['median']:.2f} s, "
+                       f"imports pptx: {'yes' if helped['imports_pptx'] else 'no'}"))
     if warm:
         if "error" in warm:
             checks.append((False, f"warm rebuild: {warm['error']}"))

@@ -16,6 +16,7 @@ import argparse
 import statistics
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -75,10 +76,10 @@ def main() -> None:
     print(f"{'case':28} {'chars':>5} {'lines':>5} {'text_width':>10} "
           f"{'wrap (new text)':>16} {'wrap (seen)':>12} {'line_count (seen)':>18}")
     for name, s, family, size, width, bold in CASES:
-        w = median_us(lambda: text.text_width(s, family, size, bold), runs)
-        cold = median_us(lambda: text.wrap(s, family, size, width, bold), runs, forget)
-        wr = median_us(lambda: text.wrap(s, family, size, width, bold), runs)
-        lc = median_us(lambda: text.line_count(s, family, size, width, bold), runs)
+        w = median_us(partial(text.text_width, s, family, size, bold), runs)
+        cold = median_us(partial(text.wrap, s, family, size, width, bold), runs, forget)
+        wr = median_us(partial(text.wrap, s, family, size, width, bold), runs)
+        lc = median_us(partial(text.line_count, s, family, size, width, bold), runs)
         n = text.line_count(s, family, size, width, bold)
         print(f"{name:28} {len(s):5} {n:5} {w:10.1f} {cold:16.1f} {wr:12.1f} {lc:18.1f}")
 

@@ -136,7 +136,8 @@ class Refused(DeckError):
         shown = [f for f in report.findings if f.severity != "info"]
         super().__init__([Message(f.file, f.line, f.path, f.message, f.hint) for f in shown])
         self.text = "\n".join(str(f) for f in shown)
-        self.text += f"\n{report.outline}: {report.summary()}; --strict builds only without warnings: nothing was written"
+        self.text += (f"\n{report.outline}: {report.summary()}; "
+                      "--strict builds only without warnings: nothing was written")
 
     def __str__(self) -> str:
         return self.text

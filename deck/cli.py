@@ -12,7 +12,7 @@ import sys
 import traceback
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -25,21 +25,21 @@ app = typer.Typer(name="deck", no_args_is_help=True, add_completion=True, pretty
                   help="Compile an argument written as a YAML outline into a designed 16:9 PowerPoint deck.\n\n"
                        "Example: deck build outline.yaml -o out/workshop.pptx")
 
-OutlineArg = Annotated[Optional[Path], typer.Argument(show_default=False, help=(
+OutlineArg = Annotated[Path | None, typer.Argument(show_default=False, help=(
     "The outline file. Default: ./outline.yaml, or the shipped example when there is none."))]
-OutlinesArg = Annotated[Optional[list[Path]], typer.Argument(show_default=False, help=(
+OutlinesArg = Annotated[list[Path] | None, typer.Argument(show_default=False, help=(
     "The outline file(s). Default: ./outline.yaml, or the shipped example when there is none. "
     "Several outlines are built in parallel; each deck is then named after its outline file."))]
-ThemeOpt = Annotated[Optional[str], typer.Option(
+ThemeOpt = Annotated[str | None, typer.Option(
     "--theme", help="A built-in theme (light, dark, warm: `deck themes`); overrides the outline's `theme:`.")]
-TemplateOpt = Annotated[Optional[Path], typer.Option(
+TemplateOpt = Annotated[Path | None, typer.Option(
     "--template", help="A corporate template (.pptx or .potx) to build on; overrides `theme:` and --theme.")]
 SmallOpt = Annotated[bool, typer.Option(
     "--allow-small", help="Let text that cannot continue shrink 4 pt below the usual floor.")]
 OutsideOpt = Annotated[bool, typer.Option(
     "--allow-outside", help="Let pictures come from outside the outline's folder.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback when deck itself fails.")]
-GuideOutputOpt, HandoutOutputOpt = (Annotated[Optional[Path], typer.Option("-o", "--output", help=(
+GuideOutputOpt, HandoutOutputOpt = (Annotated[Path | None, typer.Option("-o", "--output", help=(
     "Where to write: a .md file, or a .pdf file for the PDF and its Markdown beside it. "
     f"Default: out/<slug of the title>-{kind}.md"))] for kind in ("guide", "handout"))
 PdfOpt = Annotated[bool, typer.Option("--pdf", help="Also write a PDF (made with LibreOffice) next to the Markdown.")]
@@ -82,7 +82,7 @@ def _guarded(command):
     return run
 
 
-def _options(theme: Optional[str], template: Optional[Path], allow_small: bool, allow_outside: bool) -> BuildOptions:
+def _options(theme: str | None, template: Path | None, allow_small: bool, allow_outside: bool) -> BuildOptions:
     return BuildOptions(theme=theme, template=template, allow_small=allow_small, allow_outside=allow_outside)
 
 
@@ -96,7 +96,7 @@ def _show(result) -> None:
 @app.command()
 @_guarded
 def build(outlines: OutlinesArg = None,
-          output: Annotated[Optional[Path], typer.Option(
+          output: Annotated[Path | None, typer.Option(
               "-o", "--output", help="Where to write the deck. Default: out/<slug of the title>.pptx")] = None,
           theme: ThemeOpt = None,
           template: TemplateOpt = None,
@@ -105,8 +105,9 @@ def build(outlines: OutlinesArg = None,
           strict: Annotated[bool, typer.Option(
               "--strict", help="Refuse to build when `deck check` has warnings; nothing is written.")] = False,
           watch: Annotated[bool, typer.Option(
-              "--watch", help="Build, then again on every save of the outline or a file it uses; Ctrl-C stops.")] = False,
-          jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=(
+              "--watch",
+              help="Build, then again on every save of the outline or a file it uses; Ctrl-C stops.")] = False,
+          jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=(
               "With several outlines: how many to build at once. Default: the number of cores."))] = None,
           debug: DebugOpt = False) -> None:
     """Build the deck from an outline.
@@ -233,7 +234,7 @@ def check(outline: OutlineArg = None,
         raise typer.Exit(1)
 
 
-def _export(write, outline: Optional[Path], output: Optional[Path], pdf: bool) -> None:
+def _export(write, outline: Path | None, output: Path | None, pdf: bool) -> None:
     from deck.starters import resolve_outline
 
     result = write(resolve_outline(outline), output, pdf)
@@ -312,7 +313,7 @@ class Language(str, Enum):
 
 @app.command()
 @_guarded
-def new(path: Annotated[Optional[Path], typer.Argument(show_default=False, help=(
+def new(path: Annotated[Path | None, typer.Argument(show_default=False, help=(
             "The outline to write. Default: ./outline.yaml; a folder gets outline.yaml in it."))] = None,
         starter: Annotated[Starter, typer.Option(
             "--from", help="blank: a commented skeleton with one slide of every kind; "

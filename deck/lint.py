@@ -29,13 +29,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from deck.outline import timing
 from deck.errors import DeckError, Message
+from deck.look.theme import Theme, contrast_problems
+from deck.outline import timing
 from deck.outline.labels import labels_for
 from deck.outline.model import Outline
 from deck.outline.source import Source
 from deck.plan import SlidePlan
-from deck.look.theme import Theme, contrast_problems
 
 MAX_BULLETS = 5  # the text budget: 4-5 bullets a slide
 MAX_BULLET_WORDS = 12  # about ten words a bullet, with a little slack

@@ -43,7 +43,7 @@ def targets(outlines: list[Path], folder: Path | None) -> list[Path]:
     base = folder or OUT
     out = [base / f"{path.stem}.pptx" for path in outlines]
     seen: dict[Path, Path] = {}
-    for path, target in zip(outlines, out):
+    for path, target in zip(outlines, out, strict=False):
         key = Path(os.path.normcase(target.absolute()))
         if key in seen and Path(seen[key]).absolute() == Path(path).absolute():
             raise DeckError.simple(str(path), "is given twice", "name each outline once")
@@ -60,12 +60,12 @@ def build_many(outlines: list[Path], folder: Path | None, jobs: int | None, *,
     places = targets(outlines, folder)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(outlines)))
     if jobs == 1:
-        for path, target in zip(outlines, places):
+        for path, target in zip(outlines, places, strict=False):
             yield build_one(path, target, options=options, strict=strict)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(build_one, path, target, options=options, strict=strict)
-                   for path, target in zip(outlines, places)]
+                   for path, target in zip(outlines, places, strict=False)]
         try:
             for future in futures:
                 yield future.result()

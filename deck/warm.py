@@ -20,7 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from deck.layout import Planned
-from deck.outline.reader import Loaded, load as _load
+from deck.outline.reader import Loaded
+from deck.outline.reader import load as _load
 
 _LAYOUTS = 8  # layouts kept: a few outlines (or looks) in one session
 

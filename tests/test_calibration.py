@@ -280,7 +280,7 @@ def test_every_letter_is_attributed(calibrated):
 def test_line_counts_match_libreoffice(calibrated):
     stats = compare(calibrated)
     worst = [(c.text[:60], c.family, c.bold, c.size, c.wrap_width, d)
-             for c, d in zip(calibrated, stats["diffs"]) if d < 0][:5]
+             for c, d in zip(calibrated, stats["diffs"], strict=False) if d < 0][:5]
     assert stats["max_under"] == 0, f"under-counted lines (overflow risk): {worst}"
     assert stats["exact"] >= 0.95, (
         f"only {stats['exact']:.1%} exact ({stats['over']} over-counted of {stats['n']})")
@@ -352,7 +352,7 @@ def test_line_pitch_is_exact(calibrated):
     """Exact line spacing: baselines are size x leading apart in LibreOffice."""
     for case in calibrated:
         bases = [line[0][3] for line in case.drawn_boxes]
-        for a, b in zip(bases, bases[1:]):
+        for a, b in zip(bases, bases[1:], strict=False):
             assert abs((b - a) - case.size * LEADING) < 0.6, (case.text[:40], b - a)
 
 
@@ -387,7 +387,7 @@ def report(keep: Path | None, n: int, seed: int) -> None:  # pragma: no cover - 
             for line in ours:
                 w = dtext.text_width(line.rstrip(), c.family, c.size, c.bold)
                 print(f"  ours  {w:7.1f} |{line}|")
-            for words, boxes in zip(c.drawn, c.drawn_boxes):
+            for words, boxes in zip(c.drawn, c.drawn_boxes, strict=False):
                 print(f"  LO    {boxes[-1][2] - c.left - c.inset:7.1f} |{' '.join(words)}|")
 
 

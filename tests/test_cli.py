@@ -8,12 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 from typer.testing import CliRunner
 
 from deck import __version__
 from deck.cli import app
-
-from conftest import FIXTURES, ROOT
 
 runner = CliRunner()
 

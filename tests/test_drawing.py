@@ -158,8 +158,8 @@ def test_notes_keep_line_breaks_and_escape_control_characters():
 
 
 def test_a_text_without_paragraphs_keeps_the_one_a_text_body_needs():
-    from deck.plan import Box
     from deck.look.theme import THEMES
+    from deck.plan import Box
 
     theme, box = THEMES["light"], Box(10, 20, 300, 40)
     slide = Presentation().slides.add_slide(Presentation().slide_layouts[6])

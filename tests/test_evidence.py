@@ -5,8 +5,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from support import libreoffice
+from support.audit import audit
 
 from deck import package
 from deck.build import build
@@ -14,13 +17,9 @@ from deck.errors import DeckError
 from deck.layout.kinds.chart import number_format
 from deck.layout.kinds.image import place_picture
 from deck.layout.kinds.table import column_widths
-from deck.plan import Box
 from deck.look.theme import MARGIN_X, SLIDE_W
 from deck.options import BuildOptions
-
-from conftest import FIXTURES
-from support import libreoffice
-from support.audit import audit
+from deck.plan import Box
 
 EVIDENCE = FIXTURES / "valid" / "evidence.yaml"
 
@@ -94,7 +93,8 @@ def test_a_long_table_continues_with_its_header(deck):
     for _, shape in tables:
         table = shape.table
         assert [c.text for c in table.rows[0].cells] == ["Valkuil", "Wat je ziet", "Wat helpt"]
-        assert sum(c.width for c in table.columns) == pytest.approx((SLIDE_W - 2 * MARGIN_X) * 12700, abs=len(table.columns))
+        assert sum(c.width for c in table.columns) == pytest.approx((SLIDE_W - 2 * MARGIN_X) * 12700,
+                                                                    abs=len(table.columns))
         rows += [r.cells[0].text for r in list(table.rows)[1:]]
     assert len(rows) == 10 and len(set(rows)) == 10  # nothing lost, nothing repeated
     titles = [Presentation(str(deck)).slides[n - 1].shapes.title.text_frame.text for n, _ in tables]

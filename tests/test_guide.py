@@ -8,16 +8,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from deck.outline import timing
-from deck.build import build
-from deck.cli import app
-from deck.outline.reader import load
-from deck.outline.model import ExerciseSlide, QuestionSlide, QuoteSlide, StatsSlide
-
 from conftest import FIXTURES, ROOT
 from support import libreoffice
+from typer.testing import CliRunner
+
+from deck.build import build
+from deck.cli import app
+from deck.outline import timing
+from deck.outline.model import ExerciseSlide, QuestionSlide, QuoteSlide, StatsSlide
+from deck.outline.reader import load
 
 OUTLINES = [ROOT / "outline.yaml", ROOT / "outline.en.yaml", FIXTURES / "valid" / "every-kind.yaml"]
 runner = CliRunner()

@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from deck.errors import DeckError
 from deck.layout import plan_deck
-from deck.outline.reader import Loaded, Source
-from deck.outline.model import Outline
-from deck.plan import Shape, TextBox
 from deck.look.theme import THEMES
+from deck.outline.model import Outline
+from deck.outline.reader import Loaded, Source
+from deck.plan import Shape, TextBox
 
 LIGHT = THEMES["light"]
 WORDS = st.sampled_from("de het klant organisatie leiderschap innovatie samenwerken medewerkers "

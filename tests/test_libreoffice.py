@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import pytest
-
-from deck.build import build
-
 from conftest import FIXTURES
 from support import libreoffice
+
+from deck.build import build
 
 pytestmark = pytest.mark.render
 

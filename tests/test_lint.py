@@ -9,12 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 
 from deck.build import plan
-from deck.lint import MAX_BODY_WORDS, MAX_BULLET_WORDS, MAX_BULLETS, finding as Finding, lint
+from deck.lint import MAX_BODY_WORDS, MAX_BULLET_WORDS, MAX_BULLETS, lint
+from deck.lint import finding as Finding
 from deck.look.theme import THEMES
-
-from conftest import FIXTURES, ROOT
 
 HEAD = """\
 title: Rules on a small deck
@@ -299,7 +299,8 @@ def test_a_language_without_labels_is_an_info(tmp_path):
 def test_a_finding_reads_like_a_compiler_message():
     finding = Finding("bullets-count", "warning", "talk.yaml", 12, ("sections", 0, "slides", 2, "bullets"),
                       "7 items", "cut some")
-    assert str(finding) == "talk.yaml:12: warning: sections[0].slides[2].bullets: 7 items [bullets-count]\n  hint: cut some"
+    assert str(finding) == ("talk.yaml:12: warning: sections[0].slides[2].bullets: 7 items [bullets-count]"
+                            "\n  hint: cut some")
     assert finding.as_dict() == {"rule": "bullets-count", "severity": "warning", "file": "talk.yaml", "line": 12,
                                  "field": "sections[0].slides[2].bullets", "message": "7 items", "hint": "cut some"}
     assert str(Finding("timing", "info", "talk.yaml", None, (), "on time")) == "talk.yaml: info: on time [timing]"

@@ -16,6 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 from typer.testing import CliRunner
 
 from deck.build import plan
@@ -23,8 +24,6 @@ from deck.cli import app
 from deck.errors import DeckError
 from deck.outline.reader import load
 from deck.outline.source import MAX_BYTES
-
-from conftest import FIXTURES, ROOT
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
 

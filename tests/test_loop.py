@@ -19,15 +19,14 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import FIXTURES, ROOT
+from support import libreoffice
 from typer.testing import CliRunner
 
 from deck.cli import app
 from deck.errors import DeckError
 from deck.outline.model import SLIDE_KINDS
 from deck.watch import Built, Rebuilder, changes
-
-from conftest import FIXTURES, ROOT
-from support import libreoffice
 
 runner = CliRunner()
 CHECK_SCHEMA = json.loads((ROOT / "schema" / "check.schema.json").read_text())

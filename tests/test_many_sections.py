@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from deck.outline import reader as loader
 from deck.layout import plan_deck
 from deck.layout.dividers import PROGRESS_SEGMENTS
 from deck.layout.paging import entry_pages
+from deck.look.theme import THEMES
+from deck.outline import reader as loader
 from deck.outline.reader import Source, load, parse
 from deck.package import check
 from deck.plan import Shape, TextBox
-from deck.look.theme import THEMES
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

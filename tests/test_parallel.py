@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from deck.errors import DeckError
 from deck.parallel import targets
-
-from conftest import FIXTURES
 
 
 def deck(*args: str, cwd: Path) -> subprocess.CompletedProcess:

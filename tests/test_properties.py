@@ -13,18 +13,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import FIXTURES, ROOT
 from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
+from support.audit import audit
 
 from deck import package
 from deck.build import build
 from deck.errors import DeckError
-from deck.outline.reader import Source, parse
 from deck.outline.model import SLIDE_KINDS
-
-from conftest import FIXTURES, ROOT
-from support.audit import audit
+from deck.outline.reader import Source, parse
 
 PICTURE = FIXTURES / "valid" / "assets" / "circles.png"
 
@@ -113,7 +112,8 @@ def chart(draw) -> dict:
     result = {"type": kind, "categories": categories, "series": series}
     if draw(st.booleans()):
         result["highlight"] = draw(st.sampled_from(categories))
-    for key, affix in (("prefix", st.sampled_from(["$", "€ ", "±"])), ("suffix", st.sampled_from([" %", " experts", "×"]))):
+    affixes = (("prefix", st.sampled_from(["$", "€ ", "±"])), ("suffix", st.sampled_from([" %", " experts", "×"])))
+    for key, affix in affixes:
         if draw(st.booleans()):
             result[key] = draw(affix)
     return result

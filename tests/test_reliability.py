@@ -11,10 +11,11 @@ import stat
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 from typer.testing import CliRunner
 
 import deck.build
@@ -23,10 +24,8 @@ from deck import package
 from deck.build import build
 from deck.cli import app
 from deck.errors import DeckError
-from deck.outline.reader import Source
 from deck.outline.paths import ALLOW_OUTSIDE_HINT, resolve_asset
-
-from conftest import FIXTURES, ROOT
+from deck.outline.reader import Source
 
 PYTHON = sys.executable
 MINIMAL = FIXTURES / "valid" / "minimal.yaml"
@@ -390,7 +389,7 @@ def test_source_date_epoch_sets_the_core_dates(tmp_path, monkeypatch):
     dated = build(MINIMAL, tmp_path / "dated.pptx").output.read_bytes()
     assert dated != default
     core = Presentation(io.BytesIO(dated)).core_properties
-    moment = datetime(2013, 1, 4, tzinfo=timezone.utc).replace(tzinfo=None)
+    moment = datetime(2013, 1, 4, tzinfo=UTC).replace(tzinfo=None)
     assert core.created == core.modified == moment
     assert Presentation(io.BytesIO(default)).core_properties.created == datetime(2000, 1, 1)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1357257600")

@@ -5,17 +5,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
+from support.audit import audit
+from support.dump import compare_with_golden
 
 from deck import package
 from deck.build import build
 from deck.outline.model import SLIDE_KINDS
-
-from conftest import FIXTURES, ROOT
-from support.audit import audit
-from support.dump import compare_with_golden
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 from pptx import Presentation
+from support import libreoffice
 
 from deck.build import build, plan
-
-from conftest import FIXTURES
-from support import libreoffice
 
 STRESS = sorted((FIXTURES / "stress").glob("*.yaml"))
 LONG = FIXTURES / "stress" / "long-texts.yaml"

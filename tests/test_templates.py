@@ -11,8 +11,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
+from support import libreoffice
+from support.audit import audit
 
 from deck import package
 from deck.build import build
@@ -21,10 +24,6 @@ from deck.look.template.load import failing
 from deck.look.template.read import read
 from deck.look.template.roles import KINDS, choose_layouts
 from deck.options import BuildOptions
-
-from conftest import FIXTURES, ROOT
-from support import libreoffice
-from support.audit import audit
 
 TEMPLATES = FIXTURES / "templates"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "templates"

@@ -199,7 +199,7 @@ def test_long_compound_breaks_where_it_reaches_the_edge():
     for line in lines:
         assert fits(line, "Calibri", 36, 200)
     # greedy: each piece but the last is full (the next character would not fit)
-    for line, nxt in zip(lines, lines[1:]):
+    for line, nxt in zip(lines, lines[1:], strict=False):
         assert not fits(line + nxt[:2], "Calibri", 36, 200)
 
 

@@ -4,23 +4,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from support import libreoffice
+from support.audit import audit
 from typer.testing import CliRunner
 
 from deck import package
-from deck.measure import fonts
 from deck.build import build
 from deck.cli import app
 from deck.errors import DeckError
 from deck.look.colour import contrast
 from deck.look.theme import BODY_CONTRAST, MIN_CONTRAST, THEMES, contrast_problems, contrast_table
+from deck.measure import fonts
 from deck.options import BuildOptions
-
-from conftest import FIXTURES, ROOT
-from support import libreoffice
-from support.audit import audit
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 

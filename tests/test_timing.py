@@ -7,15 +7,14 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from conftest import ROOT
 from typer.testing import CliRunner
 
-from deck.outline import timing
 from deck.build import plan
 from deck.cli import app
 from deck.options import BuildOptions
+from deck.outline import timing
 from deck.outline.reader import load
-
-from conftest import ROOT
 
 
 def outline_file(tmp_path: Path, sections: str, workshop: str = '{start: "09:30", minutes: 60}',
@@ -223,8 +222,8 @@ def test_the_agenda_shows_opening_and_close_with_their_clock_times_and_no_number
 
 def test_the_guide_run_sheet_has_rows_for_opening_and_close(tmp_path):
     outline = timed(tmp_path, 10, 15, workshop=OPEN_AND_CLOSE)
-    from deck.export.guide import guide_document
     from deck.export.document import to_markdown
+    from deck.export.guide import guide_document
 
     text = to_markdown(guide_document(outline))
     rows = [line for line in text.splitlines() if line.startswith("|")]

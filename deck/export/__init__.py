@@ -6,16 +6,16 @@ either is written, and each is written atomically: on any error nothing changes 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from deck.errors import DeckError
 from deck.export.document import Document, to_html, to_markdown
 from deck.files import named_after, write_atomic
 from deck.outline.labels import labels_for
-from deck.outline.reader import load
 from deck.outline.model import Outline
+from deck.outline.reader import load
 
 SUFFIXES = (".md", ".pdf")
 

@@ -154,6 +154,13 @@ _SIZES = {
 }
 
 
+def _cell(table: Table, tag: str, index: int, content: str) -> str:
+    align = ' align="right"' if index in table.right else ""
+    if tag == "th" and index < len(table.widths):
+        align += f' width="{table.widths[index]}%"'
+    return f"<{tag}{align}>{content}</{tag}>"
+
+
 def _html_inline(spans: Inline) -> str:
     out = []
     for span in spans:
@@ -178,14 +185,9 @@ def to_html(document: Document) -> str:
         elif isinstance(block, Quote):
             body.append(f"<blockquote>{_html_inline(block.text)}</blockquote>")
         elif isinstance(block, Table):
-            def cell(tag: str, index: int, content: str) -> str:
-                align = ' align="right"' if index in block.right else ""
-                if tag == "th" and index < len(block.widths):
-                    align += f' width="{block.widths[index]}%"'
-                return f"<{tag}{align}>{content}</{tag}>"
-            head = "".join(cell("th", i, html.escape(h)) for i, h in enumerate(block.header))
-            rows = "".join("<tr>" + "".join(cell("td", i, _html_inline(c)) for i, c in enumerate(row)) + "</tr>"
-                           for row in block.rows)
+            head = "".join(_cell(block, "th", i, html.escape(h)) for i, h in enumerate(block.header))
+            rows = "".join("<tr>" + "".join(_cell(block, "td", i, _html_inline(c)) for i, c in enumerate(row))
+                           + "</tr>" for row in block.rows)
             body.append('<table border="1" cellspacing="0" cellpadding="4" width="100%">'
                         f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
     css = _CSS.format(**_SIZES[document.compact])

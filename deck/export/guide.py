@@ -6,8 +6,8 @@ exercises call for. Every word is the outline's or a label in the deck's languag
 """
 from __future__ import annotations
 
-from deck.outline import timing
 from deck.export.document import Document, Heading, Inline, Items, Paragraph, Span, Table, plain, strong
+from deck.outline import timing
 from deck.outline.labels import labels_for
 from deck.outline.model import ExerciseSlide, Notes, Outline, QuestionSlide, Section
 

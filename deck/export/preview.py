@@ -49,8 +49,9 @@ def tools() -> tuple[str, str]:
     office, pdftoppm = soffice(), shutil.which("pdftoppm")
     missing = [name for name, found in (("LibreOffice (soffice)", office), ("pdftoppm", pdftoppm)) if not found]
     if missing:
-        raise DeckError.simple("deck preview", f"needs {' and '.join(missing)}, which {'is' if len(missing) == 1 else 'are'} "
-                               "not installed", INSTALL_HINT)
+        verb = "is" if len(missing) == 1 else "are"
+        raise DeckError.simple("deck preview", f"needs {' and '.join(missing)}, which {verb} not installed",
+                               INSTALL_HINT)
     return office, pdftoppm
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deck.measure import fonts
 from deck.errors import DeckError, Message
 from deck.look.colour import luminance, mix
 from deck.look.theme import Logo, Palette, Theme, accent_roles, contrast_table
+from deck.measure import fonts
 from deck.outline.source import Loaded
 
 # Which brand field a palette role comes from, to point a contrast problem at its line.

@@ -7,15 +7,14 @@ the bytes read.
 from __future__ import annotations
 
 import difflib
-
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from deck.measure import fonts
-from deck.look.brand import apply_brand
 from deck.errors import DeckError, Message
-from deck.outline.source import Loaded
+from deck.look.brand import apply_brand
 from deck.look.theme import THEMES, Theme, contrast_problems, is_template
+from deck.measure import fonts
+from deck.outline.source import Loaded
 
 
 @dataclass(frozen=True)

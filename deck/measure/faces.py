@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 FAMILIES = {"calibri": "calibri", "arial": "arial"}
 
@@ -87,7 +87,7 @@ def _family_key(family: str) -> str:
         ) from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _face(key: str, bold: bool) -> Face:
     from importlib import resources  # here, not at import time: it costs ~20 ms to import
 

@@ -247,7 +247,8 @@ def _slide_kind(value: Any) -> str | None:
 
 
 Slide = Annotated[
-    Union[tuple(Annotated[cls, Tag(kind)] for kind, cls in SLIDE_KINDS.items())],
+    # A union built from the table of kinds; only typing.Union can take a tuple of types.
+    Union[tuple(Annotated[cls, Tag(kind)] for kind, cls in SLIDE_KINDS.items())],  # noqa: UP007
     Discriminator(_slide_kind),
 ]
 

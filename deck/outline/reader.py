@@ -222,7 +222,8 @@ def _compose_one(text: str, original: str, width: int, source: Source) -> yaml.N
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
         raise DeckError(Message(source.file, line, (), f"contains the control character U+{err.character:04X}",
-                                "remove it; it may have come along when text was copied from another program")) from None
+                                "remove it; it may have come along when text was copied from another "
+                                "program")) from None
     except yaml.YAMLError as err:
         raise DeckError(Message(source.file, None, (), f"invalid YAML: {err}", None)) from None
     except RecursionError:
@@ -363,7 +364,7 @@ def _parting_line(readings: list[yaml.Node | None]) -> int | None:
                 shorter = min(len(items_a), len(items_b))
                 longer = items_a if len(items_a) > shorter else items_b
                 lines.append(longer[shorter].start_mark.line + 1)
-            stack.extend(zip(items_a, items_b))
+            stack.extend(zip(items_a, items_b, strict=False))
     return min(lines) if lines else None
 
 

@@ -126,7 +126,8 @@ def _message(error: dict, data: dict, source: Source) -> Message:
         hint = "start each item on its own line with '- '"
     elif kind == "too_long":
         message = f"at most {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
-        hint = "split the items over two slides" if path[-1:] != ("stats",) else "split the figures over two stats slides"
+        hint = ("split the items over two slides" if path[-1:] != ("stats",)
+                else "split the figures over two stats slides")
     elif kind == "too_short":
         message = f"needs at least {ctx.get('min_length')} item(s), got {ctx.get('actual_length')}"
         hint = "add the missing items, or choose another slide kind"

@@ -8,14 +8,13 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from deck.plan import BULLET_HANG
-from deck.plan import Box
-from deck.render import drawing
-from deck.render.drawing import pt
 from deck.look.colour import luminance
 from deck.look.template.model import TITLE_TYPES
 from deck.look.theme import Theme
 from deck.ooxml import NS, qn
+from deck.plan import BULLET_HANG, Box
+from deck.render import drawing
+from deck.render.drawing import pt
 from deck.units import emu, points
 
 _LAYOUTS = {"title": "Title Slide", "content": "Title Only"}

@@ -39,7 +39,7 @@ def pt(points: float):
 
 
 def _text(value: str) -> str:
-    value = _CONTROL.sub(lambda m: "_x%04X_" % ord(m.group(1)), value)
+    value = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", value)
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -90,7 +90,7 @@ def add_chart(slide, item: Chart, theme: Theme, language: str) -> None:
     if len(item.series) == 1 and item.type != "line":
         _colour_points(plot.series[0], item.colours, theme)
     else:
-        for series, role in zip(plot.series, item.colours):
+        for series, role in zip(plot.series, item.colours, strict=False):
             if item.type == "line":
                 series.format.line.color.rgb = _rgb(theme, role)
                 series.format.line.width = Pt(3)
@@ -132,7 +132,7 @@ def _label_separator(d_lbls, text: str) -> None:
 
 
 def _colour_points(series, roles: tuple[str, ...], theme: Theme) -> None:
-    for point, role in zip(series.points, roles):
+    for point, role in zip(series.points, roles, strict=False):
         point.format.fill.solid()
         point.format.fill.fore_color.rgb = _rgb(theme, role)
         point.format.line.color.rgb = _rgb(theme, "background")
@@ -150,9 +150,9 @@ def add_table(slide, item: Table, theme: Theme, language: str) -> None:
         table._tbl.tblPr.remove(style)
     table.first_row = True
     table.horz_banding = False
-    for column, width in zip(table.columns, item.widths):
+    for column, width in zip(table.columns, item.widths, strict=False):
         column.width = pt(width)
-    for row, height in zip(table.rows, item.heights):
+    for row, height in zip(table.rows, item.heights, strict=False):
         row.height = pt(height)
     for r, paras in enumerate(item.cells):
         fill = "accent" if r == 0 else ("soft" if r % 2 == 0 else "background")

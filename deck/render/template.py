@@ -93,7 +93,7 @@ def unique_shape_ids(root) -> None:
         return
     seen: set[int] = set()
     next_id = max(ids + [0]) + 1
-    for el, shape_id in zip(shapes, ids):
+    for el, shape_id in zip(shapes, ids, strict=False):
         if shape_id in seen or shape_id == 0:
             el.set("id", str(next_id))
             shape_id, next_id = next_id, next_id + 1

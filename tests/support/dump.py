@@ -45,5 +45,5 @@ def compare_with_golden(pptx: Path, golden: Path, update: bool) -> None:
         return
     expected = json.loads(golden.read_text(encoding="utf-8"))
     assert len(actual) == len(expected), f"{len(actual)} slides, golden has {len(expected)}"
-    for number, (a, e) in enumerate(zip(actual, expected), start=1):
+    for number, (a, e) in enumerate(zip(actual, expected, strict=False), start=1):
         assert a == e, f"slide {number} differs from {golden.name} (pytest --update-golden rewrites it)"

@@ -21,7 +21,7 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
     def sides(rows: range) -> list[list[Item]]:
         return [[Item(side.heading, "entry-title", (("color", colour),))] +
                 [Item(b, "sub", bulleted(colour)) for b in side.bullets[rows.start:rows.stop]]
-                for side, colour in zip((slide.left, slide.right), colours)]
+                for side, colour in zip((slide.left, slide.right), colours, strict=False)]
 
     longest = max(len(slide.left.bullets), len(slide.right.bullets))
     room = limit - sp.heading_room

@@ -50,7 +50,7 @@ def lay(ctx: Context, slide: StepsSlide, path: tuple, notes: str) -> None:
             last_c = g.left + (len(rows) - 1) * (w + gap) + circle / 2
             items.append(Shape(Box(first_c, y + circle / 2 - sp.hairline / 2, last_c - first_c, sp.hairline), "rect",
                                fill="rule", name="Connector"))
-        for i, paras in zip(rows, columns):
+        for i, paras in zip(rows, columns, strict=False):
             x = g.left + (i - rows.start) * (w + gap)
             number = Para(text=str(i + 1), size=number_style.size, line=number_style.line,
                           color="on_accent", bold=True, align="c")

@@ -44,7 +44,7 @@ def lay(ctx: Context, slide: TableSlide, path: tuple, notes: str) -> None:
 def _row(ctx: Context, texts: list[str], widths: list[float], style: Style, colour: str,
          inset: float) -> tuple[tuple[Para, ...], float]:
     paras = tuple(make_para(t, style, w - 2 * inset, ctx.theme.font, color=colour)
-                  for t, w in zip(texts, widths))
+                  for t, w in zip(texts, widths, strict=False))
     return paras, max(p.lines * p.line for p in paras) + 2 * inset
 
 
@@ -52,7 +52,7 @@ def column_widths(rows: list[list[str]], font: str, size: float, total: float,
                   inset: float = Spacing.cell_inset) -> list[float]:
     """Widths that give each column room in proportion to its content, never below its longest word."""
     pad = 2 * inset
-    columns = list(zip(*rows))
+    columns = list(zip(*rows, strict=False))
     natural = [max(measure.text_width(t, font, size) for t in col) + pad for col in columns]
     minimum = [max((measure.text_width(w, font, size) for t in col for w in t.split()), default=0) + pad
                for col in columns]
@@ -60,7 +60,7 @@ def column_widths(rows: list[list[str]], font: str, size: float, total: float,
         scale = total / sum(natural)
         return [w * scale for w in natural]
     spare = max(0.0, total - sum(minimum))
-    extra = [n - m for n, m in zip(natural, minimum)]
-    widths = [m + spare * e / (sum(extra) or 1) for m, e in zip(minimum, extra)]
+    extra = [n - m for n, m in zip(natural, minimum, strict=False)]
+    widths = [m + spare * e / (sum(extra) or 1) for m, e in zip(minimum, extra, strict=False)]
     scale = total / sum(widths)  # when even the longest words do not fit, they break inside
     return [w * scale for w in widths]
