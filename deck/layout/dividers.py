@@ -68,7 +68,7 @@ def _progress(ctx: Context, index: int, count: int) -> list:
     seg = (g.content_w - (count - 1) * gap) / count
     y = g.bottom - sp.progress_y * s
     style = ctx.theme.style("footer")
-    out = []
+    out: list[Shape | TextBox] = []
     labels_fit = True
     labels = []
     for i, section in enumerate(ctx.outline.sections):

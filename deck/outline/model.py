@@ -7,7 +7,7 @@ reads as numbers keep the digits as written (see loader.YamlNumber).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
 from pydantic import (
     BaseModel,
@@ -76,10 +76,20 @@ class Bullet(Model):
 
 
 class SlideBase(Model):
+    if TYPE_CHECKING:
+        kind: str  # each kind declares its own literal; pydantic must not see a field here
+
     title: Text | None = None
     notes: Notes | None = None
     source: Text | None = None
     minutes: Minutes | None = None
+
+    @property
+    def headline(self) -> str:
+        """The slide's title, which validation requires on every kind but a quote."""
+        if self.title is None:
+            raise ValueError(f"a {getattr(self, 'kind', 'slide')} without a title has no headline")
+        return self.title
 
     @model_validator(mode="after")
     def _title_required(self):
@@ -246,11 +256,15 @@ def _slide_kind(value: Any) -> str | None:
     return getattr(value, "kind", None)
 
 
-Slide = Annotated[
-    # A union built from the table of kinds; only typing.Union can take a tuple of types.
-    Union[tuple(Annotated[cls, Tag(kind)] for kind, cls in SLIDE_KINDS.items())],  # noqa: UP007
-    Discriminator(_slide_kind),
-]
+if TYPE_CHECKING:
+    # What every kind has; the union below is built at run time from the table of kinds.
+    Slide = SlideBase
+else:
+    Slide = Annotated[
+        # only typing.Union can take a tuple of types
+        Union[tuple(Annotated[cls, Tag(kind)] for kind, cls in SLIDE_KINDS.items())],  # noqa: UP007
+        Discriminator(_slide_kind),
+    ]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

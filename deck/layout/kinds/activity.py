@@ -17,7 +17,7 @@ from deck.plan import Box, Para, Shape
 def question(ctx: Context, slide: QuestionSlide, path: tuple, notes: str) -> None:
     label = ctx.labels["discussion"] + (f" · {minutes(slide.minutes)} {ctx.labels['minutes']}"
                                         if slide.minutes else "")
-    _panel(ctx, "question", slide.title, label, [Item(slide.question, "question")],
+    _panel(ctx, "question", slide.headline, label, [Item(slide.question, "question")],
            [Item(p, "sub", bulleted("accent")) for p in slide.prompts], path, notes, slide.source,
            can_continue=True)
 
@@ -29,7 +29,7 @@ def exercise(ctx: Context, slide: ExerciseSlide, path: tuple, notes: str) -> Non
         facts.append(Item(f"{ctx.labels['groups']}: {slide.groups}", "body", bulleted("accent")))
     if slide.deliverable:
         facts.append(Item(f"{ctx.labels['deliverable']}: {slide.deliverable}", "body", bulleted("accent")))
-    _panel(ctx, "exercise", slide.title, label, [Item(slide.task, "body", (("bold", True),))], facts,
+    _panel(ctx, "exercise", slide.headline, label, [Item(slide.task, "body", (("bold", True),))], facts,
            path, notes, slide.source, can_continue=False)
 
 

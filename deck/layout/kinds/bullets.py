@@ -15,7 +15,7 @@ def lay(ctx: Context, slide: BulletsSlide, path: tuple, notes: str) -> None:
         group = [Item(bullet.text, "body", bulleted("accent"))]
         group += [Item(sub, "sub", bulleted("muted", level=1)) for sub in bullet.sub]
         groups.append((i, group))
-    title = slide.title
+    title = slide.headline
     width, x = ctx.geo.content_w, ctx.geo.left
     title_box = headline(ctx, title, path)
     top, limit = body_area(ctx, title_box)

@@ -17,7 +17,7 @@ _LOCALE_IDS = {"nl": "413", "nl-be": "813", "en": "409", "en-gb": "809", "de": "
 def lay(ctx: Context, slide: ChartSlide, path: tuple, notes: str) -> None:
     g = ctx.geo
     spec = slide.chart
-    title_box = headline(ctx, slide.title, path)
+    title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     series = tuple((s.name, tuple(s.values)) for s in spec.series)
     values = [v for _, vs in series for v in vs]
@@ -34,7 +34,7 @@ def lay(ctx: Context, slide: ChartSlide, path: tuple, notes: str) -> None:
     item = Chart(Box(g.left, top, g.content_w, limit), spec.type, tuple(spec.categories), series, colours,
                  number_format(values, ctx.outline.language, spec.prefix, spec.suffix), ctx.style("chart").size,
                  legend=not single or spec.type == "doughnut")
-    add_content(ctx, "chart", slide.title, [item], notes, path, slide.source, title_box)
+    add_content(ctx, "chart", slide.headline, [item], notes, path, slide.source, title_box)
 
 
 def number_format(values: list[float], language: str, prefix: str | None = None,

@@ -13,7 +13,7 @@ from deck.plan import Box, Shape
 
 def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
     g, sp = ctx.geo, ctx.geo.space
-    title_box = headline(ctx, slide.title, path)
+    title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     width = g.grid_w(6) - g.gutter / 2
     colours = ("muted", "accent")
@@ -26,7 +26,7 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
     longest = max(len(slide.left.bullets), len(slide.right.bullets))
     room = limit - sp.heading_room
     pages = paging.chunks(longest, lambda rows: fit_pair(ctx, sides(rows), width, room) is not None)
-    if not paged(ctx, pages, path, slide.title, "left", "the two columns do not fit at the minimum size",
+    if not paged(ctx, pages, path, slide.headline, "left", "the two columns do not fit at the minimum size",
                  "keep each side to three short bullets; move the explanation to the notes"):
         return
     assert pages is not None
@@ -42,4 +42,4 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
                                name="Rule"))
             if rest:
                 items.append(text_box(list(rest), x, rule_y + sp.rule_gap, width, "Column"))
-        add_page(ctx, "compare", slide.title, n, items, notes, path, slide.source, title_box)
+        add_page(ctx, "compare", slide.headline, n, items, notes, path, slide.source, title_box)

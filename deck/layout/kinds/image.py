@@ -13,7 +13,7 @@ from deck.plan import Box, Picture
 def lay(ctx: Context, slide: ImageSlide, path: tuple, notes: str) -> None:
     g, sp = ctx.geo, ctx.geo.space
     info = ctx.assets[path]
-    title_box = headline(ctx, slide.title, path)
+    title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     items: list = []
     frame_h = limit
@@ -27,9 +27,9 @@ def lay(ctx: Context, slide: ImageSlide, path: tuple, notes: str) -> None:
         frame_h = limit - height(caption) - 2 * sp.caption_gap
         items.append(text_box(caption, g.left, top + frame_h + sp.caption_gap, g.content_w, "Caption"))
     box, crop = place_picture(info.width, info.height, Box(g.left, top, g.content_w, frame_h), slide.fit)
-    alt = "" if slide.decorative else slide.alt
+    alt = "" if slide.decorative else slide.alt or ""  # validation requires alt text unless decorative
     items.insert(0, Picture(box, str(info.file), alt, slide.decorative, crop))
-    add_content(ctx, "image", slide.title, items, notes, path, slide.source, title_box)
+    add_content(ctx, "image", slide.headline, items, notes, path, slide.source, title_box)
 
 
 def place_picture(width: int, height_px: int, frame: Box, mode: str) -> tuple[Box, tuple]:

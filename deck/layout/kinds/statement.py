@@ -11,7 +11,7 @@ from deck.plan import Box, Shape
 
 def lay(ctx: Context, slide: StatementSlide, path: tuple, notes: str) -> None:
     g, sp = ctx.geo, ctx.geo.space
-    title_box = headline(ctx, slide.title, path)
+    title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     width = g.grid_w(10)
     paras = fit(ctx, [Item(slide.text, "statement")], width, limit)
@@ -23,4 +23,4 @@ def lay(ctx: Context, slide: StatementSlide, path: tuple, notes: str) -> None:
     y = top + (limit - h) / 2
     bar = Shape(Box(g.left, y, sp.bar, h), "rect", fill="accent", name="Accent bar")
     text = text_box(paras, g.left + sp.statement_indent, y, width, "Statement")
-    add_content(ctx, "statement", slide.title, [bar, text], notes, path, slide.source, title_box)
+    add_content(ctx, "statement", slide.headline, [bar, text], notes, path, slide.source, title_box)

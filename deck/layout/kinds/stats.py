@@ -14,7 +14,7 @@ COLUMNS_FOR = {1: 6, 2: 5, 3: 4, 4: 3}  # grid columns a stat takes, by how many
 
 def lay(ctx: Context, slide: StatsSlide, path: tuple, notes: str) -> None:
     g, sp = ctx.geo, ctx.geo.space
-    title_box = headline(ctx, slide.title, path)
+    title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     count = len(slide.stats)
     single = count == 1
@@ -47,4 +47,4 @@ def lay(ctx: Context, slide: StatsSlide, path: tuple, notes: str) -> None:
         items.append(Shape(Box(rule_x, y, sp.rule_w, sp.rule_h), "rect", fill="accent", name="Rule"))
         items.append(text_box([big], x, y + sp.rule_gap, width, "Number"))
         items.append(text_box(paras, x, y + sp.rule_gap + big.line + sp.stat_gap, width, "Label"))
-    add_content(ctx, "stats", slide.title, items, notes, path, slide.source, title_box)
+    add_content(ctx, "stats", slide.headline, items, notes, path, slide.source, title_box)

@@ -13,7 +13,7 @@ from deck.plan import Box, Para, Shape, TextBox
 
 def lay(ctx: Context, slide: StepsSlide, path: tuple, notes: str) -> None:
     g, sp = ctx.geo, ctx.geo.space
-    title_box = headline(ctx, slide.title, path)
+    title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     gap = g.gutter
     circle = sp.step_circle
@@ -33,7 +33,7 @@ def lay(ctx: Context, slide: StepsSlide, path: tuple, notes: str) -> None:
 
     # Fewer steps a slide rather than words broken inside a narrow column.
     pages = paging.chunks(len(texts), whole_words) or paging.chunks(len(texts), lambda rows: laid(rows) is not None)
-    if not paged(ctx, pages, path, slide.title, "steps", "a step does not fit on a slide at the minimum size",
+    if not paged(ctx, pages, path, slide.headline, "steps", "a step does not fit on a slide at the minimum size",
                  "shorten each step's text to about twelve words"):
         return
     assert pages is not None
@@ -57,4 +57,4 @@ def lay(ctx: Context, slide: StepsSlide, path: tuple, notes: str) -> None:
             items.append(Shape(Box(x, y, circle, circle), "oval", fill="accent", name=f"Step {i + 1}",
                                text=TextBox(Box(x, y, circle, circle), (number,), "m", f"Step {i + 1}")))
             items.append(text_box(paras, x, y + circle + sp.step_gap, w, f"Step {i + 1} text"))
-        add_page(ctx, "steps", slide.title, n, items, notes, path, slide.source, title_box)
+        add_page(ctx, "steps", slide.headline, n, items, notes, path, slide.source, title_box)

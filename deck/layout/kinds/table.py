@@ -17,7 +17,7 @@ from deck.plan import Box, Para, Table
 def lay(ctx: Context, slide: TableSlide, path: tuple, notes: str) -> None:
     g = ctx.geo
     inset = g.space.cell_inset
-    title_box = headline(ctx, slide.title, path)
+    title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     head_style, cell_style = ctx.style("table-head"), ctx.style("table")
     pages = None
@@ -29,7 +29,7 @@ def lay(ctx: Context, slide: TableSlide, path: tuple, notes: str) -> None:
         pages = paging.rows_under_header(head, rows, limit)
         if (pages is not None and len(pages) == 1) or size == cell_style.floor:
             break
-    if not paged(ctx, pages, path, slide.title, "rows", "a row does not fit on a slide at the minimum size",
+    if not paged(ctx, pages, path, slide.headline, "rows", "a row does not fit on a slide at the minimum size",
                  "shorten the longest cell; put the detail in the notes"):
         return
     assert pages is not None
@@ -37,7 +37,7 @@ def lay(ctx: Context, slide: TableSlide, path: tuple, notes: str) -> None:
         cells = tuple(paras for paras, _ in page)
         heights = tuple(h for _, h in page)
         box = Box(g.left, top, sum(widths), sum(heights))
-        add_page(ctx, "table", slide.title, n, [Table(box, tuple(widths), heights, cells, inset)], notes,
+        add_page(ctx, "table", slide.headline, n, [Table(box, tuple(widths), heights, cells, inset)], notes,
                  path, slide.source, title_box)
 
 
