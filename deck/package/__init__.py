@@ -29,8 +29,13 @@ def seal(entries: list[tuple[str, bytes]], *, modified: datetime) -> tuple[bytes
     stamp = w3cdtf(modified)
     parts = [(name, normalise_part(name, body, stamp)) for name, body in archive.ordered(entries)]
     gate = Gate([name for name, _ in parts])
+
+    def read_all() -> None:
+        for name, body in parts:
+            gate.read(name, body)
+
     with ThreadPoolExecutor(max_workers=1) as checker:
-        checked = checker.submit(lambda: [gate.read(name, body) for name, body in parts])
+        checked = checker.submit(read_all)
         data = archive.write(parts, lambda name, body: body)
         checked.result()
     return data, gate.problems()

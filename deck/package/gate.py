@@ -7,6 +7,7 @@ import posixpath
 import zipfile
 from collections import Counter
 from collections.abc import Callable
+from typing import cast
 from urllib.parse import unquote
 
 from lxml import etree
@@ -94,16 +95,17 @@ class Gate:
         elif self.content_type is None:
             self.waiting.append((name, body))
         else:
-            self._part(name, body)
+            self._part(name, body, self.content_type)
 
     def _types(self, body: bytes | None) -> None:
-        self.content_type, self.typed = _content_types(body, self.names, self.type_problems)
+        content_type, self.typed = _content_types(body, self.names, self.type_problems)
+        self.content_type = content_type
         waiting, self.waiting = self.waiting, []
         for name, waiting_body in waiting:
-            self._part(name, waiting_body)
+            self._part(name, waiting_body, content_type)
 
-    def _part(self, name: str, body: bytes) -> None:
-        ctype = self.content_type(name)
+    def _part(self, name: str, body: bytes, content_type: Callable[[str], str | None]) -> None:
+        ctype = content_type(name)
         if ctype is None and self.typed:  # else every part would be listed
             self.part_problems.append(f"{name}: no content type (no Override, no Default for its extension)")
         if not (name.endswith((".xml", ".rels")) or (ctype or "").endswith("xml")):
@@ -123,6 +125,9 @@ class Gate:
             _check_shape_ids(name, root, self.shape_problems)
 
     def problems(self) -> list[str]:
+        """The problems found, once every entry has been read."""
+        if self.content_type is None:
+            raise RuntimeError(f"{CONTENT_TYPES_PART} is listed but was not read")
         presentation: list[str] = []
         _check_presentation(self.rels, self.parsed, self.slide_ids, self.content_type, presentation)
         return (self.duplicates + self.type_problems + self.part_problems + self.rel_problems + presentation
@@ -134,8 +139,9 @@ def _content_types(
 ) -> tuple[Callable[[str], str | None], bool]:
     """Check [Content_Types].xml (None: missing); return a part -> content type lookup, and
     whether the part could be read."""
-    defaults: dict[str, str] = {}
-    overrides: dict[str, str] = {}
+    # An entry without a ContentType attribute types nothing, as if it were absent.
+    defaults: dict[str, str | None] = {}
+    overrides: dict[str, str | None] = {}
     parsed = False
     if body is None:
         problems.append(f"{CONTENT_TYPES_PART}: missing")
@@ -228,9 +234,11 @@ def _check_presentation(
 
 
 def _check_shape_ids(name: str, root: etree._Element, problems: list[str]) -> None:
-    ids = Counter(str(value) for value in _SHAPE_IDS(root))
+    # An XPath that selects attributes returns a list of their values (lxml's smart strings).
+    ids = Counter(str(value) for value in cast("list[str]", _SHAPE_IDS(root)))
     for value, n in ids.items():
-        if integer(value) is None or integer(value) < 0:
+        number = integer(value)
+        if number is None or number < 0:
             problems.append(f"{name}: shape id {value!r} is not a non-negative integer")
         if n > 1:
             problems.append(f"{name}: duplicate shape id {value} ({n} shapes)")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from collections.abc import Sequence
 from datetime import datetime
 from itertools import groupby
 
@@ -25,6 +26,9 @@ _PROPERTY_MAX = 255
 _FOOTER_PLACEHOLDERS = {"Footer": "ftr", "Slide number": "sldNum", "Date": "dt"}
 # The main text of a slide goes into the layout's body placeholder, so it shows in the outline view.
 _BODY_TEXTS = ("Body", "Message")
+
+# What a slide plan's items hold: shapes and text drawn here, and the evidence python-pptx adds.
+_Item = TextBox | Shape | Picture | Chart | Table
 
 
 class _Renderer:
@@ -65,7 +69,7 @@ class _Renderer:
             drawing.background(c_sld, theme.palette.hex(plan.background))
         title = _title(sp_tree)
         drawing.place(title, plan.title, theme, language)
-        items = plan.items
+        items: Sequence[_Item] = plan.items
         if templated:
             _plain_runs(drawing.text_body(title), theme.title_font)
             items = self._into_placeholders(slide, layout, plan)
@@ -101,7 +105,7 @@ class _Renderer:
             evidence.add_table(slide, item, self.theme, self.outline.language)
         ids.last = shapes._cached_max_shape_id
 
-    def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list:
+    def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list[_Item]:
         """On a template's layout: the subtitle, the main text and the footer row into the
         layout's placeholders; every placeholder left empty removed (it would show "Click to add
         text"). Returns the items still to draw."""
@@ -110,7 +114,7 @@ class _Renderer:
         kind = drawing.placeholder_type
         others = sorted((ph for ph in slide.placeholders if kind(ph._element) not in TITLE_TYPES),
                         key=lambda ph: (ph.top or 0, ph.left or 0))
-        rest = []
+        rest: list[_Item] = []
         if plan.subtitle is not None:
             if others:
                 placeholder = others.pop(0)

@@ -74,16 +74,23 @@ def _paint(prs, theme: Theme) -> None:
     theme_part = master.part.part_related_by(RT.THEME)
     root = etree.fromstring(theme_part.blob)
     for name, value in colours.items():
-        slot = root.find(f".//a:clrScheme/a:{name}", NS)
+        slot = _one(root, f".//a:clrScheme/a:{name}")
         for child in list(slot):
             slot.remove(child)
         etree.SubElement(slot, qn("a:srgbClr")).set("val", value)
     for scheme, face in (("majorFont", theme.title_font), ("minorFont", theme.font)):
-        root.find(f".//a:fontScheme/a:{scheme}/a:latin", NS).set("typeface", face)
+        _one(root, f".//a:fontScheme/a:{scheme}/a:latin").set("typeface", face)
     theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if dark:
         clr_map = master._element.find(qn("p:clrMap"))
         clr_map.set("bg1", "dk1"), clr_map.set("tx1", "lt1"), clr_map.set("bg2", "dk2"), clr_map.set("tx2", "lt2")
+
+
+def _one(root: etree._Element, path: str) -> etree._Element:
+    found = root.find(path, NS)
+    if found is None:
+        raise LookupError(f"base theme has no {path}")
+    return found
 
 
 def _style(prs, theme: Theme) -> None:

@@ -31,17 +31,19 @@ import io
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
+import pptx.presentation
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter
+from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.slide import CT_Slide
 from pptx.parts.image import Image, ImagePart
-from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.parts.slide import BaseSlidePart, NotesMasterPart, NotesSlidePart, SlidePart
+from pptx.slide import SlideLayout
 
 NOTES_SLIDE = "/ppt/notesSlides/notesSlide%d.xml"
 # Name templates whose parts python-pptx creates only through `next_partname`, so a name seen
@@ -70,7 +72,8 @@ def save(presentation, parts: Parts | None = None) -> list[tuple[str, bytes]]:
     if parts is not None:
         parts.finish()
     package = presentation.part.package
-    return _EntryWriter(None, package._rels, tuple(package.iter_parts())).entries()
+    # The writer's file stays unused: `entries` writes to a list.
+    return _EntryWriter(io.BytesIO(), package._rels, tuple(package.iter_parts())).entries()
 
 
 class _EntryWriter(PackageWriter):
@@ -81,14 +84,21 @@ class _EntryWriter(PackageWriter):
         self._write_content_types_stream(found)
         self._write_pkg_rels(found)
         self._write_parts(found)
-        return found
+        return found.entries
 
 
-class _EntryList(list):
+class _EntryList(_PhysPkgWriter):
     """What python-pptx's writer writes, as (zip member name, bytes)."""
 
+    def __init__(self) -> None:
+        self.entries: list[tuple[str, bytes]] = []
+
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.append((pack_uri.membername, blob))
+        self.entries.append((pack_uri.membername, blob))
+
+
+# A base presentation and its layouts by slide kind ("title", "content", or a template's kinds).
+_Base = tuple[pptx.presentation.Presentation, dict[str, SlideLayout]]
 
 
 class Warm:
@@ -109,7 +119,7 @@ class Warm:
         while len(store) > limit:
             store.popitem(last=False)
 
-    def base(self, key: Hashable, make: Callable[[], tuple[object, dict]]) -> tuple[object, dict]:
+    def base(self, key: Hashable, make: Callable[[], _Base]) -> _Base:
         """(presentation, {name: layout}) from `make`, or a copy of the one it made before."""
         kept = self._bases.get(key)
         if kept is None:
@@ -136,20 +146,22 @@ class Warm:
         return prs, {k: by_name[name] for k, name in names.items()}
 
 
-class _Finishing:
+class _Finishing(BaseSlidePart):
     """A slide or notes part that is serialised as soon as it is complete and lets go of its XML
     tree: python-pptx holds every slide's tree until it saves, ten times the size of the XML."""
 
     _finished: bytes | None = None
 
-    @property
+    # python-pptx's own XmlPart makes Part's settable `blob` read-only (an XML part's bytes come
+    # from its tree) and silences its checker there; mypy reports it on every subclass that does so.
+    @property  # type: ignore[misc]
     def blob(self) -> bytes:
         return self._finished if self._finished is not None else serialize_part_xml(self._element)
 
     def finish(self) -> None:
         if self._finished is None:
             self._finished = serialize_part_xml(self._element)  # what saving would write
-            self._element = None
+            del self._element
             for cached in ("slide", "notes_slide"):  # python-pptx's proxies that hold the tree
                 self.__dict__.pop(cached, None)
 
@@ -179,7 +191,7 @@ class Parts:
         self._image_idx: set[int] | None = None
         self._blank_notes = None
         self._blank_slides: dict = {}  # layout part -> a new slide's XML on that layout
-        self._notes_master = None
+        self._notes_master: NotesMasterPart | None = None
         self._slide_id: int | None = None
         self._drawing: list = []  # the parts of the slide being drawn, finished at the next one
         # python-pptx renames the slide parts in list order when the slide list is first used
@@ -316,7 +328,9 @@ class Parts:
 
     def reuse(self, key: Hashable | None, layout) -> bool:
         """Add the slide drawn before for `key`, as python-pptx's add_slide would add it."""
-        kept = self._warm._slides.get(key) if key is not None else None
+        if key is None or self._warm is None:
+            return False
+        kept = self._warm._slides.get(key)
         if kept is None:
             return False
         self._warm._slides.move_to_end(key)
@@ -329,7 +343,9 @@ class Parts:
 
     def remember(self, key: Hashable | None, slide) -> None:
         """Keep the finished slide (and its notes) for the next build, if it can be copied."""
-        if key is None or any(rel.reltype not in _COPYABLE_RELS for rel in slide.part.rels.values()):
+        if key is None or self._warm is None:
+            return
+        if any(rel.reltype not in _COPYABLE_RELS for rel in slide.part.rels.values()):
             return
         notes = slide.notes_slide._element if slide.has_notes_slide else None
         self._warm._keep(self._warm._slides, key,
