@@ -15,7 +15,7 @@ test: $(VENV)/.installed
 
 # Style and types: ruff (pyflakes, pycodestyle, import order, bugbear, pyupgrade) and mypy.
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check deck tests bench scripts
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
 $(VENV)/.installed: pyproject.toml

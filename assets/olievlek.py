@@ -13,7 +13,7 @@ PERSON = "#A9B6C6"  # mid grey-blue: visible on the light, warm and dark themes 
 # (centre x, centre y, radius, colour): the stains in the theme's accent, highlight and muted colours
 STAINS = [(430, 330, 250, "#1D4E89"), (1080, 260, 170, "#B83F12"), (1440, 470, 120, "#566070")]
 RINGS = (1.0, 0.72, 0.45)  # each ring a step further from the stain's heart
-TINTS = (0.15, 0.2, 0.3)  # opacity added by each ring, outermost first  # how much of the stain's colour each ring carries
+TINTS = (0.15, 0.2, 0.3)  # opacity added by each ring, outermost first
 
 
 def tint(colour: str, share: float) -> tuple[int, int, int, int]:
@@ -24,7 +24,7 @@ def tint(colour: str, share: float) -> tuple[int, int, int, int]:
 def main() -> None:
     image = Image.new("RGBA", (W, H), (0, 0, 0, 0))  # transparent: the picture suits every theme
     for cx, cy, radius, colour in STAINS:
-        for ring, share in zip(RINGS, TINTS):
+        for ring, share in zip(RINGS, TINTS, strict=True):
             r = radius * ring
             layer = Image.new("RGBA", (W, H), (0, 0, 0, 0))
             ImageDraw.Draw(layer).ellipse((cx - r, cy - r, cx + r, cy + r), fill=tint(colour, share))

@@ -76,7 +76,7 @@ class SlidePlan:
     layout: str  # "title" (title slide layout) or "content" (title-only layout)
     title: TextBox  # goes into the real title placeholder
     subtitle: TextBox | None = None  # the title slide's subtitle placeholder
-    items: tuple[TextBox | Shape, ...] = ()
+    items: tuple[Item, ...] = ()
     background: str | None = None  # palette role; None keeps the master's
     notes: str = ""
     footer: bool = True  # source line and slide number
@@ -115,3 +115,7 @@ class Table:
     cells: tuple[tuple[Para, ...], ...]  # row by row, the first row is the header
     inset: float  # cell margin on every side, points
     name: str = "Table"
+
+
+# Anything a slide carries besides its title: what layout places and render draws.
+Item = TextBox | Shape | Picture | Chart | Table

@@ -17,7 +17,7 @@ from deck.look.template.model import TITLE_TYPES
 from deck.look.theme import Theme
 from deck.ooxml import qn
 from deck.outline.model import Outline
-from deck.plan import Chart, Picture, Shape, SlidePlan, Table, TextBox
+from deck.plan import Chart, Item, Picture, Shape, SlidePlan, Table, TextBox
 from deck.render import drawing, evidence
 from deck.render.parts import Parts, Warm, save
 
@@ -26,9 +26,6 @@ _PROPERTY_MAX = 255
 _FOOTER_PLACEHOLDERS = {"Footer": "ftr", "Slide number": "sldNum", "Date": "dt"}
 # The main text of a slide goes into the layout's body placeholder, so it shows in the outline view.
 _BODY_TEXTS = ("Body", "Message")
-
-# What a slide plan's items hold: shapes and text drawn here, and the evidence python-pptx adds.
-_Item = TextBox | Shape | Picture | Chart | Table
 
 
 class _Renderer:
@@ -69,7 +66,7 @@ class _Renderer:
             drawing.background(c_sld, theme.palette.hex(plan.background))
         title = _title(sp_tree)
         drawing.place(title, plan.title, theme, language)
-        items: Sequence[_Item] = plan.items
+        items: Sequence[Item] = plan.items
         if templated:
             _plain_runs(drawing.text_body(title), theme.title_font)
             items = self._into_placeholders(slide, layout, plan)
@@ -105,7 +102,7 @@ class _Renderer:
             evidence.add_table(slide, item, self.theme, self.outline.language)
         ids.last = shapes._cached_max_shape_id
 
-    def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list[_Item]:
+    def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list[Item]:
         """On a template's layout: the subtitle, the main text and the footer row into the
         layout's placeholders; every placeholder left empty removed (it would show "Click to add
         text"). Returns the items still to draw."""
@@ -114,7 +111,7 @@ class _Renderer:
         kind = drawing.placeholder_type
         others = sorted((ph for ph in slide.placeholders if kind(ph._element) not in TITLE_TYPES),
                         key=lambda ph: (ph.top or 0, ph.left or 0))
-        rest: list[_Item] = []
+        rest: list[Item] = []
         if plan.subtitle is not None:
             if others:
                 placeholder = others.pop(0)
