@@ -5,8 +5,8 @@ from __future__ import annotations
 
 def luminance(hex_colour: str) -> float:
     """WCAG 2 relative luminance: 0 for black, 1 for white."""
-    def channel(c: int) -> float:
-        c = c / 255
+    def channel(value: int) -> float:
+        c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
     r, g, b = (int(hex_colour[i:i + 2], 16) for i in (0, 2, 4))

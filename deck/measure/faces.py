@@ -35,10 +35,15 @@ SHY = "\u00ad"
 _ZERO_CATEGORIES = frozenset(("Mn", "Me", "Cf", "Cc"))
 
 
-class Face(dict):
+class Face(dict[str, float]):
     """Code point character -> advance in em; computes a conservative width for the rest."""
 
     __slots__ = ("upem", "meta", "hyphen", "ligatures", "words")
+    upem: float  # font units per em
+    meta: dict  # the JSON record the widths came from (metrics, source), as json reads it
+    hyphen: float  # advance of the hyphen a soft hyphen shows at a line end, em
+    ligatures: dict[str, tuple[str, ...]]  # first character -> the ligatures it starts, longest first
+    words: dict[str, float]  # width cache: word -> em
 
     def __missing__(self, ch: str) -> float:
         em = _fallback_em(self, ch)

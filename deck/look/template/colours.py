@@ -61,14 +61,15 @@ def theme_of(master) -> tuple[dict[str, str], str | None, str | None]:
         root = etree.fromstring(master.part.part_related_by(THEME_RELATIONSHIP).blob)
     except (KeyError, etree.XMLSyntaxError):
         return {}, None, None
-    scheme = {}
+    scheme: dict[str, str] = {}
     clr = root.find(".//a:clrScheme", NS)
     for child in clr if clr is not None else []:
         name = etree.QName(child).localname
         for value in child:
             tag = etree.QName(value).localname
             if tag == "srgbClr":
-                scheme[name] = value.get("val").upper()
+                # lxml-stubs type attribute values str | bytes; lxml always gives str
+                scheme[name] = value.attrib["val"].upper()  # type: ignore[assignment]
             elif tag == "sysClr":
                 scheme[name] = (value.get("lastClr") or "000000").upper()
     major = root.find(".//a:majorFont/a:latin", NS)
@@ -108,7 +109,7 @@ def picture_colour(part, blip) -> str | None:
 
         blob = part.related_part(rid).blob
         with Image.open(io.BytesIO(blob)) as image:
-            r, g, b = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).getpixel((0, 0))
+            r, g, b = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).tobytes()
     except Exception:  # a vector picture (EMF, SVG) or a damaged one: colour unknown
         return None
     return f"{r:02X}{g:02X}{b:02X}"

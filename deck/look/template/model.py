@@ -57,16 +57,16 @@ class Layout:
     def contents(self) -> list[Placeholder]:
         return [p for p in self.placeholders if p.is_content]
 
-    def two_columns(self) -> tuple[Placeholder, Placeholder] | None:
-        """The two side-by-side content placeholders (the larger of each side), left first."""
-        contents = [p for p in self.contents if p.box]
-        if len(contents) == 2 and side_by_side(contents):
-            return tuple(sorted(contents, key=lambda p: p.box.x))
-        if len(contents) == 4:
-            tallest = sorted(contents, key=lambda p: p.box.h, reverse=True)[:2]
-            if side_by_side(tallest):
-                return tuple(sorted(tallest, key=lambda p: p.box.x))
-        return None
+    def two_columns(self) -> tuple[Box, Box] | None:
+        """The boxes of the two side-by-side content placeholders (the larger of each side), left
+        first."""
+        placed = [(p, p.box) for p in self.contents if p.box]
+        if len(placed) == 4:
+            placed = sorted(placed, key=lambda pb: pb[1].h, reverse=True)[:2]
+        if len(placed) != 2 or not side_by_side([p for p, _ in placed]):
+            return None
+        left, right = sorted((box for _, box in placed), key=lambda box: box.x)
+        return left, right
 
 
 def side_by_side(pair: list[Placeholder]) -> bool:

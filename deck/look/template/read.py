@@ -126,8 +126,8 @@ def _fill_colour(owner, colours: Colours) -> str | None:
     solid = props.find("a:solidFill", NS)
     if solid is not None:
         return colours.resolve(solid)
-    stops = [colours.resolve(gs) for gs in props.iterfind("a:gradFill/a:gsLst/a:gs", NS)]
-    stops = [s for s in stops if s]
+    resolved = [colours.resolve(gs) for gs in props.iterfind("a:gradFill/a:gsLst/a:gs", NS)]
+    stops = [s for s in resolved if s]
     if stops:
         return mean(stops)
     blip = props.find("a:blipFill/a:blip", NS)

@@ -83,7 +83,9 @@ def choose_layouts(template: Template, overrides: dict[str, str] | None = None,
     titled.sort(key=lambda layout: (layout.master != main, layout.master, layout.index))
     by_role: dict[str, Layout] = {}
     for layout in titled:
-        by_role.setdefault(role(layout), layout)
+        purpose = role(layout)
+        if purpose is not None:  # always so: every layout here has a title
+            by_role.setdefault(purpose, layout)
     mapping = {}
     for kind in KINDS:
         roles = _PREFERENCES.get(kind, _DEFAULT_PREFERENCE)

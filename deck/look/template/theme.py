@@ -65,26 +65,26 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     width, height = template.width, template.height
     s = height / SLIDE_H
     title = content.title
-    body = next(iter(sorted((p for p in content.contents if p.box), key=lambda p: -p.box.h)), None)
+    area = next(iter(sorted((p.box for p in content.contents if p.box), key=lambda box: -box.h)), None)
     footers = {p.type: p for p in content.placeholders if p.type in FOOTER_TYPES and p.box}
-    tbox = title.box or Box(48 * s, 36 * s, width - 96 * s, 60 * s)
-    area = body.box if body else None
+    footer_boxes = {kind: p.box for kind, p in footers.items() if p.box}
+    tbox = title.box if title and title.box else Box(48 * s, 36 * s, width - 96 * s, 60 * s)
     left = area.x if area else tbox.x
     content_w = area.w if area else tbox.w
-    footer_top = min((p.box.y for p in footers.values()), default=height - 36 * s)
-    bottom = min(height - 18 * s, footer_top + max((p.box.h for p in footers.values()), default=0))
+    footer_top = min((box.y for box in footer_boxes.values()), default=height - 36 * s)
+    bottom = min(height - 18 * s, footer_top + max((box.h for box in footer_boxes.values()), default=0))
     body_bottom = min(area.bottom if area else footer_top - 14 * s, footer_top - 6 * s)
     top = min(36 * s, tbox.y)
     kicker_h = KICKER_H * s
     kicker = Box(left, top, content_w, kicker_h) if tbox.y - top >= kicker_h + 6 * s else None
     number_w = NUMBER_W * s
-    number = footers["sldNum"].box if "sldNum" in footers else Box(left + content_w - number_w,
-                                                                     height - 36 * s - 17 * s, number_w, 17 * s)
-    if "ftr" in footers:
-        source = footers["ftr"].box
+    number = footer_boxes["sldNum"] if "sldNum" in footer_boxes else Box(left + content_w - number_w,
+                                                                          height - 36 * s - 17 * s, number_w, 17 * s)
+    if "ftr" in footer_boxes:
+        source = footer_boxes["ftr"]
     else:
         source = Box(left, number.y, max(0.0, number.x - GUTTER * s - left), number.h)
-    date = footers["dt"].box if "dt" in footers else None
+    date = footer_boxes.get("dt")
     two = template.layout_for("compare").two_columns()
     return Geometry(
         width=width, height=height, left=left, content_w=content_w, top=top, bottom=bottom,
@@ -94,7 +94,7 @@ def _geometry(template: Template, content: Layout) -> Geometry:
         source=source, source_align=_align(footers["ftr"].align) if "ftr" in footers else "l",
         number=number, number_align=_align(footers["sldNum"].align) if "sldNum" in footers else "r",
         date=date, date_align=_align(footers["dt"].align) if date else "l",
-        covers=_covers(template, s), two=tuple(p.box for p in two) if two else None,
+        covers=_covers(template, s), two=two,
     )
 
 
@@ -105,11 +105,11 @@ def _covers(template: Template, s: float) -> Covers:
 
     def parts(layout: Layout) -> tuple[Box, str, str, Box | None, str, str]:
         title = layout.title
-        below = [p for p in layout.placeholders if p.type in ("subTitle",) + CONTENT_TYPES and p.box
+        below = [(p, p.box) for p in layout.placeholders if p.type in ("subTitle",) + CONTENT_TYPES and p.box
                  and not p.is_title]
-        second = min(below, key=lambda p: p.box.y) if below else None
+        second, second_box = min(below, key=lambda pb: pb[1].y) if below else (None, None)
         return ((title.box if title and title.box else fallback), _anchor(title.anchor if title else "b"),
-                _align(title.align if title else "l"), second.box if second else None,
+                _align(title.align if title else "l"), second_box,
                 _align(second.align if second else "l"), _anchor(second.anchor if second else "t"))
 
     t_box, t_anchor, t_align, t_sub, t_sub_align, _ = parts(cover)
