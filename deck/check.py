@@ -16,7 +16,7 @@ from deck.errors import SEVERITIES, DeckError, Message
 from deck.lint import from_error, lint
 from deck.options import BuildOptions
 from deck.outline.labels import labels_for
-from deck.outline.model import Outline
+from deck.outline.model import Outline, QuoteSlide, Slide
 
 # The shape of `deck check --format json`; schema/check.schema.json describes it for tools.
 JSON_VERSION = 1
@@ -122,10 +122,15 @@ def storyline(outline: Outline) -> list[Chapter]:
     labels, _ = labels_for(outline.language)
     chapters = []
     for number, section in enumerate(outline.sections, start=1):
-        headlines = [slide.title if slide.title is not None else f"{labels['quote']}: {slide.by}"
-                     for slide in section.slides]
+        headlines = [_headline(slide, labels) for slide in section.slides]
         chapters.append(Chapter(number, section.title, section.minutes, headlines))
     return chapters
+
+
+def _headline(slide: Slide, labels: dict[str, str]) -> str:
+    if isinstance(slide, QuoteSlide) and slide.title is None:
+        return f"{labels['quote']}: {slide.by}"
+    return slide.title or ""  # every other kind has a title: the outline format requires one
 
 
 class Refused(DeckError):
@@ -156,4 +161,5 @@ def build_clean(outline_path: Path, output: Path | None = None, *,
     """`build --strict`: the deck, rendered from the layout the check made, when the check has
     neither errors nor warnings; otherwise Refused and nothing written."""
     report = require_clean(outline_path, options=options)
+    assert report.laid is not None  # only an error leaves a report without a layout
     return builder.write(report.laid, outline_path, output)

@@ -39,9 +39,10 @@ SmallOpt = Annotated[bool, typer.Option(
 OutsideOpt = Annotated[bool, typer.Option(
     "--allow-outside", help="Let pictures come from outside the outline's folder.")]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show the full traceback when deck itself fails.")]
-GuideOutputOpt, HandoutOutputOpt = (Annotated[Path | None, typer.Option("-o", "--output", help=(
-    "Where to write: a .md file, or a .pdf file for the PDF and its Markdown beside it. "
-    f"Default: out/<slug of the title>-{kind}.md"))] for kind in ("guide", "handout"))
+_OUTPUT_HELP = ("Where to write: a .md file, or a .pdf file for the PDF and its Markdown beside it. "
+                "Default: out/<slug of the title>-{}.md")
+GuideOutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help=_OUTPUT_HELP.format("guide"))]
+HandoutOutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help=_OUTPUT_HELP.format("handout"))]
 PdfOpt = Annotated[bool, typer.Option("--pdf", help="Also write a PDF (made with LibreOffice) next to the Markdown.")]
 
 
@@ -395,4 +396,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -33,7 +33,7 @@ from deck.errors import DeckError, Message
 from deck.look.theme import Theme, contrast_problems
 from deck.outline import timing
 from deck.outline.labels import labels_for
-from deck.outline.model import Outline
+from deck.outline.model import Outline, Slide
 from deck.outline.source import Source
 from deck.plan import SlidePlan
 
@@ -66,7 +66,7 @@ class Deck:
     def finding(self, rule: str, severity: str, path: tuple, message: str, hint: str | None = None) -> Message:
         return finding(rule, severity, self.source.file, self.source.line(path), path, message, hint)
 
-    def slides_written(self) -> Iterator[tuple[tuple, object]]:
+    def slides_written(self) -> Iterator[tuple[tuple, Slide]]:
         """(path, slide) for every slide in the outline, in order."""
         for i, section in enumerate(self.outline.sections):
             for j, slide in enumerate(section.slides):
@@ -116,7 +116,7 @@ def _lists(slide) -> Iterator[tuple[tuple, list[tuple[tuple, str]]]]:
     """Every list of items on a slide: (path of the list, [(path of an item, its text)])."""
     bullets = getattr(slide, "bullets", None)
     if slide.kind == "bullets" and bullets:
-        items = []
+        items: list[tuple[tuple, str]] = []
         for i, bullet in enumerate(bullets):
             items.append((("bullets", i), bullet.text))
             items += [(("bullets", i, "sub", j), sub) for j, sub in enumerate(bullet.sub)]

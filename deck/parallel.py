@@ -81,7 +81,7 @@ def report_many(outlines: list[Path], folder: Path | None, jobs: int | None, sho
     0 when every deck was built, 1 for a problem of an outline, 3 for a bug in deck."""
     failed = bug = False
     for outcome in build_many(outlines, folder, jobs, options=options, strict=strict):
-        if outcome.error is None:
+        if outcome.result is not None:
             show(outcome.result)
         else:
             failed, bug = True, bug or outcome.bug

@@ -18,10 +18,14 @@ import hashlib
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deck.layout import Planned
 from deck.outline.reader import Loaded
 from deck.outline.reader import load as _load
+
+if TYPE_CHECKING:  # render imports pptx, which a build imports only on the way to rendering
+    from deck.render.parts import Warm
 
 _LAYOUTS = 8  # layouts kept: a few outlines (or looks) in one session
 
@@ -30,7 +34,7 @@ class _Kept:
     def __init__(self) -> None:
         self.readings: dict[Path, tuple[bytes, Loaded]] = {}
         self.layouts: OrderedDict[tuple, Planned] = OrderedDict()
-        self.renderer = None  # deck.render.parts.Warm, made when pptx is imported anyway
+        self.renderer: Warm | None = None  # made when pptx is imported anyway
 
 
 _kept: _Kept | None = None
@@ -81,7 +85,7 @@ def lay_out(loaded: Loaded, digest: bytes | None, key: tuple, make: Callable[[],
     return dataclasses.replace(planned, slides=list(planned.slides), notices=list(planned.notices))
 
 
-def renderer():
+def renderer() -> Warm | None:
     """The renderer's store (base presentation, drawn slides), or None when nothing is kept.
 
     Imports pptx: call it only on the way to rendering."""

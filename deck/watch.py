@@ -113,7 +113,7 @@ def follow(outline: Path, make: Callable[[], Result], echo: Callable[..., None])
 
     def build() -> Built:
         result = make()
-        return Built(result.line(), tuple(result.notices))
+        return Built(result.line(), tuple(str(notice) for notice in result.notices))
 
     def report(outcome: Outcome) -> None:
         for notice in outcome.notices:

@@ -75,7 +75,7 @@ def _export(outline_path: Path, output: Path | None, pdf: bool, kind: str,
         data = html_to_pdf(to_html(document), pdf_path.stem)
     write_atomic(markdown_path, markdown)
     outputs = [markdown_path]
-    if data is not None:
+    if pdf_path is not None and data is not None:
         write_atomic(pdf_path, data)
         outputs.append(pdf_path)
     return Exported(outputs, notices)

@@ -148,7 +148,7 @@ th {{ text-align: left; background: #e8eef6; }}
 td, th {{ vertical-align: top; font-size: {cell}pt; }}
 """
 
-_SIZES = {
+_SIZES: dict[bool, dict[str, float]] = {
     False: dict(body=11, h1=20, h2=15, h3=12, cell=10, gap=6, gap2=14, half=3),
     True: dict(body=10, h1=17, h2=11.5, h3=10, cell=9, gap=3, gap2=6, half=1.5),
 }

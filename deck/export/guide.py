@@ -47,11 +47,11 @@ def _session(outline: Outline, labels: dict[str, str]) -> Inline | None:
     """The session line, e.g. "Session: 09:30–11:00, 90 min; planned 95 min"."""
     workshop = outline.workshop
     parts = []
-    if workshop and workshop.start and workshop.minutes:
-        start = workshop.start_minutes()
+    start = workshop.start_minutes() if workshop else None
+    if workshop and start is not None and workshop.minutes:
         parts.append(f"{timing.clock(start)}{DASH}{timing.clock(start + workshop.minutes)}")
-    elif workshop and workshop.start:
-        parts.append(timing.clock(workshop.start_minutes()))
+    elif start is not None:
+        parts.append(timing.clock(start))
     if workshop and workshop.minutes:
         parts.append(_minutes(workshop.minutes, labels))
     text = ", ".join(parts)
@@ -124,7 +124,7 @@ def _exercise(slide: ExerciseSlide, labels: dict[str, str]) -> list:
 
 
 def _exercise_facts(slide: ExerciseSlide, labels: dict[str, str]) -> list[Inline]:
-    facts = []
+    facts: list[Inline] = []
     if slide.groups:
         facts.append((strong(f"{labels['groups']}:"), Span(f" {slide.groups}")))
     if slide.deliverable:

@@ -47,8 +47,8 @@ def tools() -> tuple[str, str]:
     """(LibreOffice, pdftoppm), or a DeckError saying how to install what is missing."""
 
     office, pdftoppm = soffice(), shutil.which("pdftoppm")
-    missing = [name for name, found in (("LibreOffice (soffice)", office), ("pdftoppm", pdftoppm)) if not found]
-    if missing:
+    if not office or not pdftoppm:
+        missing = [name for name, found in (("LibreOffice (soffice)", office), ("pdftoppm", pdftoppm)) if not found]
         verb = "is" if len(missing) == 1 else "are"
         raise DeckError.simple("deck preview", f"needs {' and '.join(missing)}, which {verb} not installed",
                                INSTALL_HINT)
@@ -126,7 +126,7 @@ def contact_sheet(slides: list[Path], target: Path) -> Path:
         y = SHEET_GAP + row * (THUMB_H + SHEET_LABEL + SHEET_GAP)
         with Image.open(path) as page:
             thumb = page.convert("RGB")
-            thumb.thumbnail((THUMB_W, THUMB_H), Image.LANCZOS)
+            thumb.thumbnail((THUMB_W, THUMB_H), Image.Resampling.LANCZOS)
         sheet.paste(thumb, (x, y))
         draw.rectangle((x - 1, y - 1, x + thumb.width, y + thumb.height), outline=(200, 205, 212))
         draw.text((x, y + THUMB_H + 4), str(index + 1), fill=SHEET_INK, font=font)

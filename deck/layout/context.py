@@ -19,7 +19,7 @@ class Planned:
     slides: list[SlidePlan]
     notices: list[Message]  # continuations and other things the user should know
     minutes: float | None
-    theme: Theme | None = None  # the theme the slides were laid out for
+    theme: Theme  # the theme the slides were laid out for
 
 
 @dataclass

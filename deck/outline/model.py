@@ -7,7 +7,7 @@ reads as numbers keep the digits as written (see loader.YamlNumber).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -76,9 +76,6 @@ class Bullet(Model):
 
 
 class SlideBase(Model):
-    if TYPE_CHECKING:
-        kind: str  # each kind declares its own literal; pydantic must not see a field here
-
     title: Text | None = None
     notes: Notes | None = None
     source: Text | None = None
@@ -88,12 +85,12 @@ class SlideBase(Model):
     def headline(self) -> str:
         """The slide's title, which validation requires on every kind but a quote."""
         if self.title is None:
-            raise ValueError(f"a {getattr(self, 'kind', 'slide')} without a title has no headline")
+            raise ValueError("a quote without a title has no headline")
         return self.title
 
     @model_validator(mode="after")
     def _title_required(self):
-        if self.title is None and self.kind != "quote":
+        if self.title is None and not isinstance(self, QuoteSlide):
             raise problem("missing required field",
                           "every slide but a quote needs a headline: a short sentence with a verb", "title")
         return self
@@ -234,37 +231,32 @@ class TableSlide(SlideBase):
         return self
 
 
-SLIDE_KINDS = {
-    "bullets": BulletsSlide,
-    "statement": StatementSlide,
-    "quote": QuoteSlide,
-    "stats": StatsSlide,
-    "compare": CompareSlide,
-    "steps": StepsSlide,
-    "question": QuestionSlide,
-    "exercise": ExerciseSlide,
-    "image": ImageSlide,
-    "chart": ChartSlide,
-    "table": TableSlide,
-}
-PLANNED_KINDS: tuple[str, ...] = ()
-
-
 def _slide_kind(value: Any) -> str | None:
     if isinstance(value, dict):
         return value.get("kind", "bullets")
     return getattr(value, "kind", None)
 
 
-if TYPE_CHECKING:
-    # What every kind has; the union below is built at run time from the table of kinds.
-    Slide = SlideBase
-else:
-    Slide = Annotated[
-        # only typing.Union can take a tuple of types
-        Union[tuple(Annotated[cls, Tag(kind)] for kind, cls in SLIDE_KINDS.items())],  # noqa: UP007
-        Discriminator(_slide_kind),
-    ]
+Slide = Annotated[
+    Annotated[BulletsSlide, Tag("bullets")]
+    | Annotated[StatementSlide, Tag("statement")]
+    | Annotated[QuoteSlide, Tag("quote")]
+    | Annotated[StatsSlide, Tag("stats")]
+    | Annotated[CompareSlide, Tag("compare")]
+    | Annotated[StepsSlide, Tag("steps")]
+    | Annotated[QuestionSlide, Tag("question")]
+    | Annotated[ExerciseSlide, Tag("exercise")]
+    | Annotated[ImageSlide, Tag("image")]
+    | Annotated[ChartSlide, Tag("chart")]
+    | Annotated[TableSlide, Tag("table")],
+    Discriminator(_slide_kind),
+]
+
+# The kinds in the order of the union above: each tag names the class that reads it.
+SLIDE_KINDS: dict[str, type[SlideBase]] = {
+    tag.tag: cls for cls, tag in (get_args(member) for member in get_args(get_args(Slide)[0]))
+}
+PLANNED_KINDS: tuple[str, ...] = ()
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -322,9 +314,11 @@ class Workshop(Model):
         return value
 
     def start_minutes(self) -> int | None:
-        if self.start is None:
+        # The field's check has made sure a start matches.
+        match = CLOCK.match(self.start) if self.start is not None else None
+        if match is None:
             return None
-        hours, minutes = CLOCK.match(self.start).groups()
+        hours, minutes = match.groups()
         return int(hours) * 60 + int(minutes)
 
 

@@ -187,15 +187,15 @@ def _compose(text: str, source: Source) -> yaml.Node | None:
     """
     if not tabs.in_indentation(text):
         return _compose_one(text, text, 0, source)
-    readings: dict[int, yaml.Node | None | DeckError] = {}
+    valid: list[yaml.Node | None] = []
+    errors: dict[int, DeckError] = {}
     for width in tabs.WIDTHS:
         try:
-            readings[width] = _compose_one(tabs.expand(text, width), text, width, source)
+            valid.append(_compose_one(tabs.expand(text, width), text, width, source))
         except DeckError as err:
-            readings[width] = err
-    valid = [reading for reading in readings.values() if not isinstance(reading, DeckError)]
+            errors[width] = err
     if not valid:
-        raise readings[tabs.WIDTHS[0]]
+        raise errors[tabs.WIDTHS[0]]
     line = _parting_line(valid)
     if line is not None:
         raise DeckError(Message(source.file, line, (),
@@ -236,7 +236,7 @@ def _compose_one(text: str, original: str, width: int, source: Source) -> yaml.N
 # differs from it in a few corners. So it reads only what it reads as the Python reader does;
 # anything else (a syntax error, a corner below) is read again by the Python reader, whose
 # messages and limits are the ones users see, and that reading is the result.
-_SLOW = object()
+_SLOW = yaml.Node("deck:read-again", None, None, None)  # a node no reading makes
 # Characters the two readers count lines or words differently around: a byte order mark inside
 # the text, and the line breaks of YAML 1.1 that are not \n or \r.
 _SLOW_CHARACTERS = re.compile("[\ufeff\x85\u2028\u2029]")
@@ -258,7 +258,7 @@ def _fast_loader() -> type | None:
     return None
 
 
-def _compose_fast(text: str) -> yaml.Node | None | object:
+def _compose_fast(text: str) -> yaml.Node | None:
     """The node tree of `text` from libyaml, or _SLOW when the Python reader must read it."""
     loader = _fast_loader()
     if loader is None or _SLOW_CHARACTERS.search(text):
@@ -303,8 +303,9 @@ def _read_alike(root: yaml.Node) -> bool:
             return False
         if mapping and any(isinstance(key, yaml.ScalarNode) and key.value == "" for key, _ in node.value):
             return False
-        if node.flow_style and any(isinstance(c, yaml.ScalarNode) and not c.style and (c.value == "" or "?" in c.value)
-                                   for c in children):
+        flow = isinstance(node, yaml.CollectionNode) and node.flow_style
+        if flow and any(isinstance(c, yaml.ScalarNode) and not c.style and (c.value == "" or "?" in c.value)
+                        for c in children):
             return False
         open_.add(id(node))
         stack.append((node, True))

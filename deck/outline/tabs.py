@@ -39,7 +39,8 @@ def original_column(original: str, line: int, column: int, width: int) -> int:
     lines = original.split("\n")
     if not width or line >= len(lines):
         return column + 1
-    indent = _INDENT.match(lines[line]).group()
+    match = _INDENT.match(lines[line])  # matches every line, if only with ""
+    indent = match.group() if match else ""
     expanded = indent.expandtabs(width)
     if column >= len(expanded):
         return column - len(expanded) + len(indent) + 1

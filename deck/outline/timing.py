@@ -35,7 +35,7 @@ class SectionTime:
 def section_times(outline: Outline) -> list[SectionTime]:
     """Every section in order with its start time and minutes: list[SectionTime]. The first
     starts after the workshop's opening."""
-    start = outline.workshop.start_minutes() if outline.workshop else None
+    start: float | None = outline.workshop.start_minutes() if outline.workshop else None
     if start is not None and outline.workshop and outline.workshop.opening:
         start += outline.workshop.opening
     times = []
@@ -173,11 +173,11 @@ def verdict(outline: Outline) -> str | None:
     session = outline.workshop.minutes if outline.workshop else None
     if session is None:
         return None
-    difference = overrun(outline)
-    if difference is None:
+    total = planned_total(outline)
+    if total is None:
         return (f"no section has minutes: nothing to compare with the {format_minutes(session)}-min session "
                 "(give each section `minutes:`)")
-    total = planned_total(outline)
+    difference = total - session
     text = f"planned {format_minutes(total)} min for a {format_minutes(session)}-min session: "
     if abs(difference) < 1e-9:
         text += "on time"

@@ -9,6 +9,7 @@ import difflib
 from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from deck.errors import Message
 from deck.outline.model import SLIDE_KINDS, Outline
@@ -88,7 +89,7 @@ def messages(err: ValidationError, data: dict, source: Source) -> list[Message]:
     return [m for m in found if not (m.message == "missing required field" and m.path in meant)]
 
 
-def _message(error: dict, data: dict, source: Source) -> Message:
+def _message(error: ErrorDetails, data: dict, source: Source) -> Message:
     kind = error["type"]
     path, value = _walk(error["loc"], data)
     ctx = error.get("ctx") or {}
