@@ -184,6 +184,17 @@ def test_check_reports_the_verdict_and_each_section_over_budget(tmp_path):
 OPEN_AND_CLOSE = '{start: "09:30", minutes: 60, opening: 5, close: 6}'
 
 
+def one_part_with_opening_and_close(tmp_path: Path) -> Path:
+    return outline_file(tmp_path, """\
+        - id: one
+          title: The first part
+          minutes: 20
+          slides:
+            - title: The first part makes its point
+              bullets: [One]
+        """, OPEN_AND_CLOSE)
+
+
 def test_opening_and_close_move_the_clock_and_count_in_the_plan(tmp_path):
     outline = timed(tmp_path, 10, 15, 20, workshop=OPEN_AND_CLOSE)
     assert timing.opening(outline).clock == "09:30"
@@ -201,14 +212,7 @@ def test_without_opening_and_close_nothing_changes(tmp_path):
 
 
 def test_the_agenda_shows_opening_and_close_with_their_clock_times_and_no_number(tmp_path):
-    outline = outline_file(tmp_path, """\
-        - id: one
-          title: The first part
-          minutes: 20
-          slides:
-            - title: The first part makes its point
-              bullets: [One]
-        """, OPEN_AND_CLOSE)
+    outline = one_part_with_opening_and_close(tmp_path)
     _, planned = plan(outline)
     agenda = next(s for s in planned.slides if s.kind == "agenda")
     texts = {item.name: item.text for item in agenda.items if hasattr(item, "paras")}
@@ -233,14 +237,7 @@ def test_the_guide_run_sheet_has_rows_for_opening_and_close(tmp_path):
 
 
 def test_on_a_template_without_a_kicker_row_the_agenda_names_opening_and_close_above_its_grid(tmp_path):
-    outline = outline_file(tmp_path, """\
-        - id: one
-          title: The first part
-          minutes: 20
-          slides:
-            - title: The first part makes its point
-              bullets: [One]
-        """, OPEN_AND_CLOSE)
+    outline = one_part_with_opening_and_close(tmp_path)
     template = ROOT / "tests" / "fixtures" / "templates" / "pptx-default.pptx"
     _, planned = plan(outline, options=BuildOptions(template=template))
     assert planned.theme.geometry.kicker is None
