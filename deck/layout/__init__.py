@@ -1,4 +1,4 @@
-"""Stage 4, layout: (Outline, Theme) -> positioned, measured slide plans. Pure: no pptx, no files.
+"""Stage 3, layout: (Outline, Theme) -> positioned, measured slide plans. Pure: no pptx, no files.
 
 In: a loaded outline, the theme chosen for it, and the pixel sizes of its pictures. Out: `Planned`
 (every slide as a deck.plan.SlidePlan, the notices, the planned minutes), or a DeckError listing
