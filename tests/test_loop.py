@@ -312,39 +312,93 @@ def test_a_real_watcher_rebuilds_when_the_outline_is_saved(tmp_path):
     assert all(o.ok for o in builds)
 
 
+STOP_PATIENCE = 30  # seconds a watcher gets to stop on Ctrl-C before it is terminated
+
+
+def _ctrl_c_reaches_the_watcher() -> None:
+    """Run in the watcher's process before deck starts. A test run started as a background job
+    ignores Ctrl-C; a child inherits that, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+class Watcher:
+    """`deck build --watch` as a process of its own, its output lines collected as they come."""
+
+    def __init__(self, args: list[str], cwd: Path) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+        self.process = subprocess.Popen([sys.executable, "-m", "deck", "build", "--watch", *args], cwd=cwd,
+                                        env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                        preexec_fn=_ctrl_c_reaches_the_watcher)
+        self.lines: queue.Queue = queue.Queue()
+        self.seen: list[str] = []
+        self.errors: list[str] = []
+        self.readers = [threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout],
+                                         daemon=True),
+                        threading.Thread(target=lambda: [self.errors.append(line) for line in self.process.stderr],
+                                         daemon=True)]
+        for reader in self.readers:
+            reader.start()
+
+    def built(self, count: int):
+        def enough() -> bool:
+            while not self.lines.empty():
+                self.seen.append(self.lines.get())
+            return len(self.seen) >= count
+        return enough
+
+    def stop(self) -> str:
+        """Ctrl-C, then SIGTERM, then SIGKILL, so that no watcher outlives its test; the way it
+        stopped ("ctrl-c" when it exited on Ctrl-C by itself)."""
+        self.process.send_signal(signal.SIGINT)
+        way = "ctrl-c"
+        for fallback, name in ((self.process.terminate, "terminated"), (self.process.kill, "killed")):
+            try:
+                self.process.wait(STOP_PATIENCE)
+                break
+            except subprocess.TimeoutExpired:
+                fallback()
+                way = name
+        self.process.wait()
+        for reader in self.readers:
+            reader.join(STOP_PATIENCE)
+        return way
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="Ctrl-C is SIGINT on POSIX only")
 def test_build_watch_rebuilds_keeps_going_after_an_error_and_stops_on_ctrl_c(tmp_path):
     outline = write(tmp_path, CLEAN)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "deck", "build", "--watch", str(outline),
-                                "-o", str(tmp_path / "deck.pptx")], cwd=tmp_path, env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    lines: queue.Queue = queue.Queue()
-    errors: list[str] = []
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()
-    threading.Thread(target=lambda: [errors.append(line) for line in process.stderr], daemon=True).start()
-    seen: list[str] = []
-
-    def built(count: int):
-        def enough() -> bool:
-            while not lines.empty():
-                seen.append(lines.get())
-            return len(seen) >= count
-        return enough
-
+    watcher = Watcher([str(outline), "-o", str(tmp_path / "deck.pptx")], tmp_path)
+    errors = watcher.errors
     try:
-        assert _until(built(1)), errors
-        assert f"{tmp_path / 'deck.pptx'}: 5 slides (" in seen[0]
+        assert _until(watcher.built(1)), errors
+        assert f"{tmp_path / 'deck.pptx'}: 5 slides (" in watcher.seen[0]
         outline.write_text("title: [broken\n")
         assert _until(lambda: any("build failed" in e for e in errors),
                       lambda: outline.write_text("title: [broken\n" + "#" * len(errors) + "\n")), errors
-        assert _until(built(2), lambda: outline.write_text(CLEAN + "# fixed\n")), errors
+        assert _until(watcher.built(2), lambda: outline.write_text(CLEAN + "# fixed\n")), errors
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(PATIENCE)
+        way = watcher.stop()
     stderr = "".join(errors)
-    assert process.returncode == 0, stderr
+    assert way == "ctrl-c" and watcher.process.returncode == 0, (way, stderr)
     assert "invalid YAML" in stderr and "stopped watching" in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Ctrl-C is SIGINT on POSIX only")
+def test_a_watcher_stops_on_ctrl_c_even_when_the_test_run_ignores_it(tmp_path):
+    # As in a test run started in the background (`make test &`): SIGINT is ignored, and a child
+    # would inherit that.
+    outline = write(tmp_path, CLEAN)
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        watcher = Watcher([str(outline), "-o", str(tmp_path / "deck.pptx")], tmp_path)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    try:
+        assert _until(watcher.built(1)), watcher.errors
+    finally:
+        way = watcher.stop()
+    assert way == "ctrl-c" and watcher.process.returncode == 0, (way, "".join(watcher.errors))
+    assert "stopped watching" in "".join(watcher.errors)
 
 
 # --- deck preview ---------------------------------------------------------------------------------
