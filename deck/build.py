@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from deck import package, warm
-from deck.errors import DeckError, Message
-from deck.files import named_after, write_atomic
+from deck.errors import NOTICE, DeckError, Message
+from deck.files import named_after, remember_source, replaced_source, write_atomic
 from deck.layout import Planned, plan_deck
 from deck.options import BuildOptions
 from deck.outline.reader import Loaded
@@ -55,7 +55,8 @@ def planned_time(minutes: float | None) -> str:
 
 
 def default_output(loaded: Loaded) -> Path:
-    return named_after(loaded.outline.title, ".pptx")
+    """out/<slug of the title>.pptx, with the language when the file name ends in it (deck.files.named_after)."""
+    return named_after(loaded.outline.title, ".pptx", loaded.outline.language, loaded.source.file)
 
 
 def read(outline_path: Path) -> Read:
@@ -87,7 +88,8 @@ def build(outline_path: Path, output: Path | None = None, *, options: BuildOptio
 
 def write(laid: Laid, outline_path: Path, output: Path | None = None) -> Result:
     """Render the laid-out outline, check the package and write it to `output` (default:
-    out/<slug of the title>.pptx), which may not be the outline file itself."""
+    out/<slug of the title>.pptx, with a notice when it was another outline's deck), which may
+    not be the outline file itself."""
     loaded, planned = laid
     target = output or default_output(loaded)
     _check_target(target, outline_path)
@@ -103,8 +105,15 @@ def write(laid: Laid, outline_path: Path, output: Path | None = None) -> Result:
     if problems:
         # Our own output failed the validity gate: a bug, never the user's outline.
         raise RuntimeError("the built deck failed the package check: " + "; ".join(problems))
+    replaced = None if output else replaced_source(target, outline_path)
     write_atomic(target, data)
-    return Result(target, len(planned.slides), planned.minutes, planned.notices)
+    notices = planned.notices
+    if not output:  # two outlines never silently share a default file
+        remember_source(target, outline_path)
+        if replaced:
+            notices = [*notices, Message(str(target), None, (), f"replaced the deck made from {replaced}",
+                                         "to keep both, build one of them with -o", severity=NOTICE)]
+    return Result(target, len(planned.slides), planned.minutes, notices)
 
 
 def _check_target(target: Path, outline_path: Path) -> None:

@@ -45,6 +45,11 @@ class Report:
         notes = counts[2][0]
         return status + (f", {_plural(notes, 'note')}" if notes else "")
 
+    def line(self, shown: Path) -> str:
+        """The last line of `check`: "outline.yaml: ok, 2 notes, 31 slides, 1 h 30 min planned"."""
+        size = f", {self.slides} slides{builder.planned_time(self.minutes)}" if self.slides else ""
+        return f"{shown}: {self.summary()}{size}"
+
     def as_json(self, strict: bool = False) -> dict:
         """The documented JSON shape of `check --format json` (README, "deck check")."""
         return {

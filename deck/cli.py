@@ -17,8 +17,10 @@ from typing import Annotated
 import typer
 
 from deck import __version__
+from deck.completion import template_files, theme_names
 from deck.errors import DeckError
 from deck.options import BuildOptions
+from deck.starters import resolve_outline
 
 app = typer.Typer(name="deck", no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
                   rich_markup_mode=None,
@@ -31,9 +33,11 @@ OutlinesArg = Annotated[list[Path] | None, typer.Argument(show_default=False, he
     "The outline file(s). Default: ./outline.yaml, or the shipped example when there is none. "
     "Several outlines are built in parallel; each deck is then named after its outline file."))]
 ThemeOpt = Annotated[str | None, typer.Option(
-    "--theme", help="A built-in theme (light, dark, warm: `deck themes`); overrides the outline's `theme:`.")]
+    "--theme", autocompletion=theme_names,
+    help="A built-in theme (light, dark, warm: `deck themes`); overrides the outline's `theme:`.")]
 TemplateOpt = Annotated[Path | None, typer.Option(
-    "--template", help="A corporate template (.pptx or .potx) to build on; overrides `theme:` and --theme.")]
+    "--template", autocompletion=template_files,
+    help="A corporate template (.pptx or .potx) to build on; overrides `theme:` and --theme.")]
 SmallOpt = Annotated[bool, typer.Option(
     "--allow-small", help="Let text that cannot continue shrink 4 pt below the usual floor.")]
 OutsideOpt = Annotated[bool, typer.Option(
@@ -44,6 +48,7 @@ _OUTPUT_HELP = ("Where to write: a .md file, or a .pdf file for the PDF and its 
 GuideOutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help=_OUTPUT_HELP.format("guide"))]
 HandoutOutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help=_OUTPUT_HELP.format("handout"))]
 PdfOpt = Annotated[bool, typer.Option("--pdf", help="Also write a PDF (made with LibreOffice) next to the Markdown.")]
+_say = functools.partial(typer.echo, err=True)  # a notice on the way, e.g. that the outline is the example
 
 
 def _version(value: bool) -> None:
@@ -119,7 +124,6 @@ def build(outlines: OutlinesArg = None,
     out/<outline name>.pptx, or into the folder -o names: deck build acme.yaml globex.yaml -o decks/
     """
     from deck.build import build as make
-    from deck.starters import resolve_outline
 
     options = _options(theme, template, allow_small, allow_outside)
     if outlines and len(outlines) > 1:
@@ -128,7 +132,7 @@ def build(outlines: OutlinesArg = None,
         from deck.parallel import report_many
 
         raise typer.Exit(report_many(outlines, output, jobs, _show, typer.echo, options=options, strict=strict))
-    path = resolve_outline(outlines[0] if outlines else None)
+    path = resolve_outline(outlines[0] if outlines else None, _say)
     if strict:
         from deck.check import build_clean as make  # reads and lays out once for the check and the deck
     if not watch:
@@ -214,13 +218,11 @@ def check(outline: OutlineArg = None,
 
     Example: deck check outline.yaml --strict
     """
-    from deck.build import planned_time
     from deck.check import check as run_check
-    from deck.starters import resolve_outline
 
     if titles and output_format is Format.json:
         raise typer.BadParameter("--titles prints text; leave out --format json", param_hint="--titles")
-    path = resolve_outline(outline)
+    path = resolve_outline(outline, _say)
     if titles:
         _print_titles(path)
         return
@@ -229,16 +231,13 @@ def check(outline: OutlineArg = None,
         typer.echo(json.dumps(report.as_json(strict), indent=2, ensure_ascii=False))
     else:
         _print_findings(report.findings)
-        size = f", {report.slides} slides{planned_time(report.minutes)}" if report.slides else ""
-        typer.echo(f"{path}: {report.summary()}{size}")
+        typer.echo(report.line(path))
     if report.fails(strict):
         raise typer.Exit(1)
 
 
 def _export(write, outline: Path | None, output: Path | None, pdf: bool) -> None:
-    from deck.starters import resolve_outline
-
-    result = write(resolve_outline(outline), output, pdf)
+    result = write(resolve_outline(outline, _say), output, pdf)
     for notice in result.notices:
         typer.echo(notice, err=True)
     for path in result.outputs:
@@ -291,11 +290,10 @@ def preview(outline: OutlineArg = None,
     Example: deck preview outline.yaml -o out/preview/
     """
     from deck.export.preview import preview as run_preview
-    from deck.starters import resolve_outline
 
     # A spinner on a terminal only: LibreOffice takes several seconds.
     with _console(err=True).status("previewing") as status:
-        result = run_preview(resolve_outline(outline), output,
+        result = run_preview(resolve_outline(outline, _say), output,
                              options=_options(theme, template, allow_small, allow_outside),
                              step=lambda message: status.update(message + "…"))
     typer.echo(f"{result.pdf}")
@@ -314,8 +312,9 @@ class Language(str, Enum):
 
 @app.command()
 @_guarded
-def new(path: Annotated[Path | None, typer.Argument(show_default=False, help=(
-            "The outline to write. Default: ./outline.yaml; a folder gets outline.yaml in it."))] = None,
+def new(path: Annotated[str | None, typer.Argument(show_default=False, help=(  # str: a Path drops the final /
+            "The outline to write. Default: ./outline.yaml; a folder, or a name ending in /, "
+            "gets outline.yaml in it."))] = None,
         starter: Annotated[Starter, typer.Option(
             "--from", help="blank: a commented skeleton with one slide of every kind; "
                            "social-enterprise: the shipped workshop.")] = Starter.blank,
@@ -357,9 +356,7 @@ def themes(debug: DebugOpt = False) -> None:
     from deck.look.theme import THEMES, describe_theme
 
     for theme in THEMES.values():
-        for line in describe_theme(theme):
-            typer.echo(line)
-        typer.echo("")
+        typer.echo("\n".join(describe_theme(theme)) + "\n")
 
 
 template_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help=(

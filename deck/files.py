@@ -1,7 +1,9 @@
-"""Files deck writes: where a made file goes by default, and writing it so that it is whole or absent."""
+"""Files deck writes: where a made file goes by default (and which outline it was made from),
+and writing it so that it is whole or absent."""
 from __future__ import annotations
 
 import glob
+import json
 import os
 import re
 import stat
@@ -19,9 +21,62 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "deck"
 
 
-def named_after(title: str, ending: str) -> Path:
-    """The default output for an outline with this title: out/<slug of the title><ending>."""
-    return OUT / f"{slug(title)}{ending}"
+def named_after(title: str, ending: str, language: str | None = None, outline: str | Path | None = None) -> Path:
+    """The default output for an outline with this title: out/<slug of the title><ending>.
+
+    An outline whose file name ends in its language (outline.en.yaml for `language: en`) gets
+    the language in the name too, out/<slug>-en<ending>: a translation often keeps its title,
+    and its deck must not take the place of the original's."""
+    marked = Path(Path(outline).stem).suffix[1:] if outline is not None else ""
+    tag = f"-{slug(marked)}" if marked and language and marked.lower() == language.lower() else ""
+    return OUT / f"{slug(title)}{tag}{ending}"
+
+
+# In out/: which outline each file deck wrote there by default was made from, so that a build
+# says so when its file takes the place of another outline's.
+SOURCES = ".deck-sources.json"
+
+
+def replaced_source(target: Path, outline: Path) -> str | None:
+    """The other outline whose file at `target` is about to be replaced, when one is known and
+    still there; None for a new file or the same outline's."""
+    recorded = _sources(target.parent).get(target.name)
+    if not isinstance(recorded, str) or not target.exists() or not Path(recorded).is_file():
+        return None
+    if _same(Path(recorded), outline):
+        return None
+    try:
+        return str(Path(recorded).relative_to(Path.cwd()))
+    except ValueError:
+        return recorded
+
+
+def remember_source(target: Path, outline: Path) -> None:
+    """Note in the target's folder that `target` was made from `outline`."""
+    sources = _sources(target.parent)
+    made_from = str(outline.resolve())
+    if sources.get(target.name) == made_from:
+        return
+    sources[target.name] = made_from
+    try:
+        write_atomic(target.parent / SOURCES, (json.dumps(sources, indent=1, sort_keys=True) + "\n").encode())
+    except DeckError:
+        pass  # the file itself was written; without the note a later build only says less
+
+
+def _sources(folder: Path) -> dict[str, str]:
+    try:
+        found = json.loads((folder / SOURCES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def write_atomic(target: Path, data: bytes) -> None:

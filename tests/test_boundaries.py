@@ -30,7 +30,7 @@ STAGES = [
     ("package", ("package/",)),
     ("build", ("build.py", "warm.py")),
     ("export", ("export/",)),
-    ("engines", ("check.py", "watch.py", "parallel.py", "starters/")),
+    ("engines", ("check.py", "watch.py", "parallel.py", "starters/", "completion.py")),
     ("cli", ("cli.py", "__main__.py")),
 ]
 

@@ -193,8 +193,9 @@ def test_commands_default_to_out_slug(tmp_path, monkeypatch):
         expected = Path("out") / f"social-enterprise-{command}.md"
         assert result.stdout.splitlines() == [str(expected)]
         assert (tmp_path / expected).stat().st_size > 0
+    # Beside them only the note of which outline each default file was made from (deck.files).
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "social-enterprise-guide.md", "social-enterprise-handout.md"]
+        ".deck-sources.json", "social-enterprise-guide.md", "social-enterprise-handout.md"]
 
 
 def test_markdown_keeps_the_authors_text_as_text(tmp_path):

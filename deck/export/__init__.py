@@ -12,7 +12,7 @@ from pathlib import Path
 
 from deck.errors import DeckError
 from deck.export.document import Document, to_html, to_markdown
-from deck.files import named_after, write_atomic
+from deck.files import named_after, remember_source, replaced_source, write_atomic
 from deck.outline.labels import labels_for
 from deck.outline.model import Outline
 from deck.outline.reader import load
@@ -62,7 +62,8 @@ def _export(outline_path: Path, output: Path | None, pdf: bool, kind: str,
     notices = []
     if not labels_for(outline.language)[1]:
         notices.append(f"{loaded.source.file}: language '{outline.language}' has no labels; using English")
-    markdown_path, pdf_path = targets(output, outline.title, kind, pdf)
+    default = None if output else named_after(outline.title, f"-{kind}.md", outline.language, outline_path)
+    markdown_path, pdf_path = targets(output or default, outline.title, kind, pdf)
     for target in (markdown_path, pdf_path):
         if target is not None and target.exists() and target.resolve() == outline_path.resolve():
             raise DeckError.simple(str(target), "is the outline itself", f"write the {kind} to another file")
@@ -73,7 +74,13 @@ def _export(outline_path: Path, output: Path | None, pdf: bool, kind: str,
         from deck.export.pdf import html_to_pdf
 
         data = html_to_pdf(to_html(document), pdf_path.stem)
+    replaced = replaced_source(markdown_path, outline_path) if default else None
     write_atomic(markdown_path, markdown)
+    if default:  # two outlines never silently share a default file
+        remember_source(markdown_path, outline_path)
+        if replaced:
+            notices.append(f"{markdown_path}: replaced the {kind} made from {replaced}\n"
+                           "  hint: to keep both, write one of them with -o")
     outputs = [markdown_path]
     if pdf_path is not None and data is not None:
         write_atomic(pdf_path, data)

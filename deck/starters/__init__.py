@@ -11,6 +11,8 @@ keys complete and mistakes are marked as you type.
 from __future__ import annotations
 
 import io
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -33,12 +35,18 @@ def shipped_outline(name: str = "outline.yaml") -> Path:
     return Path(__file__).resolve().parents[2] / name
 
 
-def resolve_outline(path: Path | None) -> Path:
-    """The outline a command reads: the one given, ./outline.yaml, or the shipped example."""
+def resolve_outline(path: Path | None, tell: Callable[[str], None] = lambda notice: None) -> Path:
+    """The outline a command reads: the one given, ./outline.yaml, or the shipped example, which
+    `tell` is told about: a presenter who forgot to write an outline must not think it is theirs."""
     if path is not None:
         return path
     local = Path(DEFAULT_NAME)
-    return local if local.exists() else shipped_outline()
+    if local.exists():
+        return local
+    example = shipped_outline()
+    tell(f"deck: no {DEFAULT_NAME} in this folder; using the example that ships with deck ({example})\n"
+         f"  hint: to start your own, `deck new` writes an {DEFAULT_NAME} here to edit")
+    return example
 
 
 @dataclass(frozen=True)
@@ -71,21 +79,24 @@ def with_schema_line(text: str) -> str:
     return line + "\n" + text
 
 
-def target_path(path: Path | None) -> Path:
-    """The file to write: the path given, outline.yaml in a folder given, or ./outline.yaml."""
+def target_path(path: str | Path | None) -> Path:
+    """The file to write: the path given; outline.yaml in a folder given (one that exists, or a
+    path ending in /, made if needed); or ./outline.yaml."""
     if path is None:
         return Path(DEFAULT_NAME)
-    if path.is_dir():
-        return path / DEFAULT_NAME
-    return path
+    if str(path).endswith(("/", os.sep)) or Path(path).is_dir():
+        return Path(path) / DEFAULT_NAME
+    return Path(path)
 
 
-def write_starter(path: Path | None, starter: str = "blank", language: str = "nl", force: bool = False) -> Written:
+def write_starter(path: str | Path | None, starter: str = "blank", language: str = "nl",
+                  force: bool = False) -> Written:
     """Write the starter outline (and, for the blank one, its placeholder picture if missing)."""
     target = target_path(path)
     text = starter_text(starter, language)
     if target.suffix.lower() not in (".yaml", ".yml"):
-        raise DeckError.simple(str(target), "is not a .yaml file name", "end the outline's name with .yaml")
+        raise DeckError.simple(str(target), "is not a .yaml file name",
+                               f"end the outline's name with .yaml, or a folder's with / for {DEFAULT_NAME} in it")
     if target.exists() and not force:
         raise DeckError.simple(str(target), "already exists", "choose another name, or add --force to overwrite it")
     write_atomic(target, text.encode("utf-8"))
