@@ -124,7 +124,7 @@ def storyline(outline: Outline) -> list[Chapter]:
     """The headlines in order, section by section: the argument in one screen (`check --titles`).
 
     A quote slide without a title shows the title deck gives it ("Quote: <by>")."""
-    labels, _ = labels_for(outline.language)
+    labels, _ = labels_for(outline.language, outline.labels)
     chapters = []
     for number, section in enumerate(outline.sections, start=1):
         headlines = [_headline(slide, labels) for slide in section.slides]
@@ -134,7 +134,7 @@ def storyline(outline: Outline) -> list[Chapter]:
 
 def _headline(slide: Slide, labels: dict[str, str]) -> str:
     if isinstance(slide, QuoteSlide) and slide.title is None:
-        return f"{labels['quote']}: {slide.by}"
+        return f"{labels['quote']}{labels['colon']} {slide.by}"
     return slide.title or ""  # every other kind has a title: the outline format requires one
 
 

@@ -32,7 +32,7 @@ from pathlib import PurePath
 from deck.errors import DeckError, Message
 from deck.look.theme import Theme, contrast_problems
 from deck.outline import timing
-from deck.outline.labels import labels_for
+from deck.outline.labels import labels_for, languages
 from deck.outline.model import Outline, Slide
 from deck.outline.source import Source
 from deck.plan import SlidePlan
@@ -330,11 +330,12 @@ def fit_continued(deck: Deck) -> Iterator[Message]:
 
 def language(deck: Deck) -> Iterator[Message]:
     """A language deck has no labels for: generated words ("Agenda", "continued") are English."""
-    _, known = labels_for(deck.outline.language)
+    _, known = labels_for(deck.outline.language, deck.outline.labels)
     if not known:
         yield deck.finding("language", "info", ("language",),
                            f"language '{deck.outline.language}' has no labels; generated slides use English",
-                           "use 'nl' or 'en', or expect English words on generated slides")
+                           f"use one of {', '.join(languages())}, or give deck's words in the "
+                           "deck's language under `labels:`")
 
 
 RULES: tuple[Callable[[Deck], Iterable[Message]], ...] = (

@@ -104,12 +104,12 @@ def test_guide_speaks_the_decks_language(outline, words, others, tmp_path):
 
 def test_an_unknown_language_falls_back_to_english_with_a_notice(tmp_path):
     path = tmp_path / "outline.yaml"
-    path.write_text("title: Ein Workshop\nlanguage: de\nsections:\n  - id: one\n    title: Eins\n"
-                    "    slides: [{title: Eins zeigt etwas, bullets: [a], notes: {say: [Sag es.]}}]\n",
+    path.write_text("title: Warsztat\nlanguage: pl\nsections:\n  - id: one\n    title: Jeden\n"
+                    "    slides: [{title: Jeden coś pokazuje, bullets: [a], notes: {say: [Powiedz to.]}}]\n",
                     encoding="utf-8")
     result = run("guide", path, "-o", tmp_path / "g.md")
     assert result.exit_code == 0, result.output
-    assert f"{path}: language 'de' has no labels; using English" in result.stderr
+    assert f"{path}: language 'pl' has no labels; using English" in result.stderr
     guide = (tmp_path / "g.md").read_text(encoding="utf-8")
     assert "## Run sheet" in guide and "**Say:**" in guide
 

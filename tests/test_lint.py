@@ -286,10 +286,10 @@ def test_no_session_length_means_no_timing_finding(tmp_path):
 
 def test_a_language_without_labels_is_an_info(tmp_path):
     path = outline(tmp_path, """\
-        - title: Die Sprache hat keine Etiketten
+        - title: Ten język nie ma etykiet
           bullets: [a]
-          notes: Sag es.
-        """, head=HEAD.replace("language: en", "language: de"))
+          notes: Powiedz to.
+        """, head=HEAD.replace("language: en", "language: pl"))
     [found] = findings(path, "language")
     assert found.severity == "info" and found.field == "language"
 

@@ -60,7 +60,7 @@ def _export(outline_path: Path, output: Path | None, pdf: bool, kind: str,
     loaded = load(outline_path)
     outline = loaded.outline
     notices = []
-    if not labels_for(outline.language)[1]:
+    if not labels_for(outline.language, outline.labels)[1]:
         notices.append(f"{loaded.source.file}: language '{outline.language}' has no labels; using English")
     default = None if output else named_after(outline.title, f"-{kind}.md", outline.language, outline_path)
     markdown_path, pdf_path = targets(output or default, outline.title, kind, pdf)

@@ -74,6 +74,8 @@ class Document:
 # --- Markdown --------------------------------------------------------------------------------
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<|])")
+# Runs of white space a one-line cell folds into one space; no-break spaces stay ("Source\u00a0:").
+_FOLDED = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 # What would turn the start of a line into a heading, quote, list or rule.
 _MD_LINE_START = re.compile(r"^([ \t]*)(?:([#>+\-=])|(\d+)([.)])(?=\s|$))", re.M)
 
@@ -99,7 +101,7 @@ def _md_span(span: Span, line_breaks: bool) -> str:
     if line_breaks:
         core = core.replace("\n", "\\\n")  # a hard line break, as the author wrote it
     else:
-        core = " ".join(core.split())
+        core = _FOLDED.sub(" ", core)
     if span.bold:
         core = f"**{core}**"
     if span.italic:

@@ -16,7 +16,7 @@ DASH = "–"
 
 def slide_title(slide, labels: dict[str, str]) -> str:
     """The slide's title as the deck shows it (a quote without one is titled by its author)."""
-    return slide.title or f"{labels['quote']}: {slide.by}"
+    return slide.title or f"{labels['quote']}{labels['colon']} {slide.by}"
 
 
 def _minutes(value: float, labels: dict[str, str]) -> str:
@@ -24,9 +24,9 @@ def _minutes(value: float, labels: dict[str, str]) -> str:
 
 
 def guide_document(outline: Outline) -> Document:
-    labels, _ = labels_for(outline.language)
+    labels, _ = labels_for(outline.language, outline.labels)
     times = timing.section_times(outline)
-    blocks: list = [Heading(1, plain(f"{labels['guide']}: {outline.title}"))]
+    blocks: list = [Heading(1, plain(f"{labels['guide']}{labels['colon']} {outline.title}"))]
     if outline.subtitle:
         blocks.append(Paragraph((Span(outline.subtitle, italic=True),)))
     meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
@@ -40,7 +40,7 @@ def guide_document(outline: Outline) -> Document:
     for timed in times:
         blocks.extend(_section(timed, labels))
     blocks.extend(_materials(outline, labels))
-    return Document(f"{labels['guide']}: {outline.title}", outline.language, tuple(blocks))
+    return Document(f"{labels['guide']}{labels['colon']} {outline.title}", outline.language, tuple(blocks))
 
 
 def _session(outline: Outline, labels: dict[str, str]) -> Inline | None:
@@ -57,8 +57,8 @@ def _session(outline: Outline, labels: dict[str, str]) -> Inline | None:
     text = ", ".join(parts)
     planned = timing.planned_total(outline)
     if planned is not None and (workshop is None or workshop.minutes != planned):
-        text += ("; " if text else "") + f"{labels['planned']} {_minutes(planned, labels)}"
-    return (strong(f"{labels['session']}:"), Span(" " + text)) if text else None
+        text += (f"{labels['semicolon']} " if text else "") + f"{labels['planned']} {_minutes(planned, labels)}"
+    return (strong(f"{labels['session']}{labels['colon']}"), Span(" " + text)) if text else None
 
 
 def _run_sheet(outline: Outline, times: list[timing.SectionTime], labels: dict[str, str]) -> Table:
@@ -108,7 +108,7 @@ def _section(timed: timing.SectionTime, labels: dict[str, str]) -> list:
 
 def _question(slide: QuestionSlide, labels: dict[str, str]) -> list:
     label = labels["discussion"] + (f" · {_minutes(slide.minutes, labels)}" if slide.minutes else "")
-    blocks: list = [Paragraph((strong(f"{label}:"), Span(f" {slide.question}")))]
+    blocks: list = [Paragraph((strong(f"{label}{labels['colon']}"), Span(f" {slide.question}")))]
     if slide.prompts:
         blocks.append(Items(tuple(plain(p) for p in slide.prompts)))
     return blocks
@@ -116,7 +116,7 @@ def _question(slide: QuestionSlide, labels: dict[str, str]) -> list:
 
 def _exercise(slide: ExerciseSlide, labels: dict[str, str]) -> list:
     label = f"{labels['exercise']} · {_minutes(slide.minutes, labels)}"
-    blocks: list = [Paragraph((strong(f"{label}:"), Span(f" {slide.task}")))]
+    blocks: list = [Paragraph((strong(f"{label}{labels['colon']}"), Span(f" {slide.task}")))]
     facts = _exercise_facts(slide, labels)
     if facts:
         blocks.append(Items(tuple(facts)))
@@ -126,9 +126,9 @@ def _exercise(slide: ExerciseSlide, labels: dict[str, str]) -> list:
 def _exercise_facts(slide: ExerciseSlide, labels: dict[str, str]) -> list[Inline]:
     facts: list[Inline] = []
     if slide.groups:
-        facts.append((strong(f"{labels['groups']}:"), Span(f" {slide.groups}")))
+        facts.append((strong(f"{labels['groups']}{labels['colon']}"), Span(f" {slide.groups}")))
     if slide.deliverable:
-        facts.append((strong(f"{labels['deliverable']}:"), Span(f" {slide.deliverable}")))
+        facts.append((strong(f"{labels['deliverable']}{labels['colon']}"), Span(f" {slide.deliverable}")))
     return facts
 
 
@@ -144,10 +144,10 @@ def _notes(notes: Notes | None, labels: dict[str, str]) -> list:
     for key in ("say", "ask", "do"):
         points = getattr(notes, key)
         if points:
-            blocks.append(Paragraph((strong(f"{labels[key]}:"),)))
+            blocks.append(Paragraph((strong(f"{labels[key]}{labels['colon']}"),)))
             blocks.append(Items(tuple(plain(p.strip()) for p in points)))
     if notes.next:
-        blocks.append(Paragraph((strong(f"{labels['next']}:"), Span(f" {notes.next.strip()}"))))
+        blocks.append(Paragraph((strong(f"{labels['next']}{labels['colon']}"), Span(f" {notes.next.strip()}"))))
     return blocks
 
 
@@ -162,7 +162,7 @@ def _materials(outline: Outline, labels: dict[str, str]) -> list:
                 facts = _exercise_facts(slide, labels)
                 joined: list = list(lead)
                 for n, fact in enumerate(facts):
-                    joined.append(Span("; " if n else ": "))
+                    joined.append(Span(f"{labels['semicolon']} " if n else f"{labels['colon']} "))
                     joined.extend(fact)
                 items.append(tuple(joined))
     return [Heading(2, plain(labels["materials"])), Items(tuple(items))] if items else []

@@ -12,7 +12,7 @@ from deck.outline.model import Outline, QuestionSlide, QuoteSlide, StatsSlide
 
 
 def handout_document(outline: Outline) -> Document:
-    labels, _ = labels_for(outline.language)
+    labels, _ = labels_for(outline.language, outline.labels)
     blocks: list = [Heading(1, plain(outline.title))]
     if outline.subtitle:
         blocks.append(Paragraph((Span(outline.subtitle, italic=True),)))
@@ -27,9 +27,11 @@ def handout_document(outline: Outline) -> Document:
         for slide in section.slides:
             if isinstance(slide, QuoteSlide):
                 by = slide.by + (f", {slide.role}" if slide.role else "")
-                blocks.append(Quote((Span(f"“{slide.quote}”"), Span(f" — {by}"))))
+                quoted = f"{labels['open_quote']}{slide.quote}{labels['close_quote']}"
+                blocks.append(Quote((Span(quoted), Span(f" — {by}"))))
             elif isinstance(slide, QuestionSlide):
-                blocks.append(Paragraph((strong(f"{labels['discussion']}:"), Span(f" {slide.question}"))))
+                label = labels["discussion"] + labels["colon"]
+                blocks.append(Paragraph((strong(label), Span(f" {slide.question}"))))
     if outline.source:
-        blocks.append(Paragraph((Span(f"{labels['source']}: {outline.source}", italic=True),)))
+        blocks.append(Paragraph((Span(f"{labels['source']}{labels['colon']} {outline.source}", italic=True),)))
     return Document(outline.title, outline.language, tuple(blocks), compact=True)

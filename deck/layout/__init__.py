@@ -37,7 +37,7 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
 
     `assets` holds the pixel size of every picture (deck.outline.assets.collect), so layout reads no files."""
     outline = loaded.outline
-    labels, known = labels_for(outline.language)
+    labels, known = labels_for(outline.language, outline.labels)
     ctx = Context(outline, loaded.source, theme, labels, allow_small, assets or {})
     if not known:
         ctx.notices.append(Message.notice(loaded.source.file, f"language '{outline.language}' has no labels; "
@@ -92,5 +92,5 @@ def _recap(ctx: Context) -> None:
     rows: list[tuple[str, str, str | None]] = [
         (f"{i + 1:02d} · {s.title}", "", s.message) for i, s in enumerate(ctx.outline.sections) if s.message]
     if rows:
-        notes = "\n".join(f"{k}: {m}" for k, _, m in rows)
+        notes = "\n".join(f"{k}{ctx.labels['colon']} {m}" for k, _, m in rows)
         add_entries(ctx, "recap", ctx.labels["recap"], rows, notes, "sub")

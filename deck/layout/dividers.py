@@ -49,7 +49,7 @@ def divider(ctx: Context, index: int, section: Section) -> None:
 def _add(ctx: Context, index: int, section: Section, title_box: TextBox, items: list) -> None:
     """The divider with its progress bar and notes, whichever look placed its texts."""
     items = items + _progress(ctx, index, len(ctx.outline.sections))
-    time = f"{ctx.labels['time']}: {minutes(section.minutes)} {ctx.labels['minutes']}" \
+    time = f"{ctx.labels['time']}{ctx.labels['colon']} {minutes(section.minutes)} {ctx.labels['minutes']}" \
         if section.minutes else ""
     notes = "\n\n".join(x for x in (section.title, section.message, time) if x)
     ctx.slides.append(SlidePlan(kind="divider", layout="content", title=title_box, items=tuple(items),

@@ -7,7 +7,7 @@ from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit_pair, height, make_para, one_line, text_box
 from deck.layout.furniture import body_area, headline
-from deck.layout.slides import add_content, continued
+from deck.layout.slides import add_content, continued, continued_headline
 from deck.plan import Box, Shape
 
 
@@ -37,7 +37,7 @@ def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, 
                                           rule="fit-continued"))
     for n, items in enumerate(laid):
         page_title = title if n == 0 else continued(ctx, title)
-        tbox = title_box if n == 0 else headline(ctx, page_title, (kind,))
+        tbox = title_box if n == 0 else continued_headline(ctx, title, (kind,), title_box)
         add_content(ctx, kind, page_title, lead + items, notes, (), None, tbox, kicker_text=kicker)
 
 

@@ -6,6 +6,7 @@ Every kind of text follows one policy: set it at its style's preferred size, the
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,10 @@ from deck.look.theme import Style
 from deck.measure import fonts as measure
 from deck.measure.text import SAFETY
 from deck.plan import BULLET_HANG, Box, Para, TextBox
+
+# The spaces between words that one_line may cut at; not the no-break ones, which bind a word to
+# the next ("Source\u00a0:", "1\u202f850") and must survive the cut.
+_WORD_GAP = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,7 @@ def fit_title(ctx: Context, text: str, width: float, role: str = "title", max_li
 
 def one_line(ctx: Context, para: Para, width: float, font: str | None = None) -> Para:
     """The paragraph cut at a word, with an ellipsis, until it takes one line."""
-    words = para.text.split()
+    words = [word for word in _WORD_GAP.split(para.text) if word]
     font = font or ctx.theme.font
     while words and measure.line_count(" ".join(words), font, para.size, width, bold=para.bold) > 1:
         words = words[:-1]

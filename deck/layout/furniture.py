@@ -84,11 +84,11 @@ def notes_text(notes: Notes | None, labels: dict[str, str], fallback: str = "") 
     for key in ("say", "ask", "do"):
         points = getattr(notes, key)
         if points:
-            parts.append(f"{labels[key]}:\n" + "\n".join(f"• {p.strip()}" for p in points))
+            parts.append(f"{labels[key]}{labels['colon']}\n" + "\n".join(f"• {p.strip()}" for p in points))
     if notes.minutes is not None:
-        parts.append(f"{labels['time']}: {minutes(notes.minutes)} {labels['minutes']}")
+        parts.append(f"{labels['time']}{labels['colon']} {minutes(notes.minutes)} {labels['minutes']}")
     if notes.next:
-        parts.append(f"{labels['next']}: {notes.next.strip()}")
+        parts.append(f"{labels['next']}{labels['colon']} {notes.next.strip()}")
     return "\n\n".join(parts)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from deck.errors import Message
 from deck.layout.context import Context
+from deck.layout.fitting import fit_title, text_box
 from deck.layout.furniture import footer, headline, kicker, logo
 from deck.plan import SlidePlan, TextBox
 
@@ -28,7 +29,7 @@ def add_content(ctx: Context, kind: str, title: str, items: list, notes: str, pa
     if kicker_text and g.kicker is not None:
         parts.append(kicker(ctx, kicker_text, kicker_w))
     parts.extend(items)
-    credit = f"{ctx.labels['source']}: {source}" if source else ctx.outline.source
+    credit = f"{ctx.labels['source']}{ctx.labels['colon']} {source}" if source else ctx.outline.source
     parts.extend(footer(ctx, credit, len(ctx.slides) + 1))
     ctx.slides.append(SlidePlan(kind=kind, layout="content", title=title_box, items=tuple(parts),
                                 notes=notes, path=path, background=background))
@@ -44,14 +45,29 @@ def continued(ctx: Context, title: str) -> str:
     return f"{title} ({ctx.labels['continued']})"
 
 
+def continued_headline(ctx: Context, title: str, path: tuple, first: TextBox) -> TextBox:
+    """The headline of a later page. Its body was laid out under the first page's headline, so
+    when "… (continued)" (longer in some languages: "Fortsetzung", "continuación") would take
+    more lines, it shrinks to the first headline's height instead of running into the body."""
+    page_title = continued(ctx, title)
+    box = headline(ctx, page_title, path)
+    if box.box.h <= first.box.h:
+        return box
+    g = ctx.geo
+    para = fit_title(ctx, page_title, g.title.w, font=ctx.theme.title_font, align=g.title_align, limit=first.box.h)
+    if para is None:
+        return box
+    return text_box([para], g.title.x, g.title.y, g.title.w, "Title", g.title_anchor, first.box.h)
+
+
 def add_page(ctx: Context, kind: str, title: str, n: int, items: list, notes: str, path: tuple,
              source: str | None, title_box: TextBox) -> None:
     """Page n of a slide that may continue: later pages carry "(continued)" in the headline."""
     if n == 0:
         add_content(ctx, kind, title, items, notes, path, source, title_box)
     else:
-        page_title = continued(ctx, title)
-        add_content(ctx, kind, page_title, items, notes, path, source, headline(ctx, page_title, path))
+        add_content(ctx, kind, continued(ctx, title), items, notes, path, source,
+                    continued_headline(ctx, title, path, title_box))
 
 
 def paged(ctx: Context, pages: list | None, path: tuple, title: str, field_name: str, message: str,

@@ -6,6 +6,7 @@ reads as numbers keep the digits as written (see loader.YamlNumber).
 """
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Annotated, Any, Literal, get_args
 
@@ -20,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from deck.outline.labels import KEYS as LABEL_KEYS
 
 
 def _as_text(value: Any) -> Any:
@@ -346,6 +349,7 @@ class Outline(Model):
     agenda: bool = True
     recap: bool = True
     closing: Closing | None = None
+    labels: dict[str, Text] | None = None  # deck's generated words, by key, over the language's own
     sections: list[Section] = Field(min_length=1)
 
     @field_validator("language")
@@ -353,6 +357,16 @@ class Outline(Model):
     def _bcp47(cls, value: str) -> str:
         if not LANGUAGE.match(value):
             raise problem(f"'{value}' is not a language tag", "use a BCP-47 tag such as 'nl', 'en' or 'en-GB'")
+        return value
+
+    @field_validator("labels")
+    @classmethod
+    def _label_keys(cls, value: dict[str, str] | None) -> dict[str, str] | None:
+        for key in value or {}:
+            if key not in LABEL_KEYS:
+                close = difflib.get_close_matches(key, LABEL_KEYS, n=1)
+                raise problem(f"unknown key '{key}'", f"did you mean '{close[0]}'?" if close
+                              else f"known keys here: {', '.join(sorted(LABEL_KEYS))}", key)
         return value
 
     @field_validator("sections")

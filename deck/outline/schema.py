@@ -33,6 +33,7 @@ def outline_schema() -> dict:
     raw = Outline.model_json_schema()
     widened = _widen(raw)
     _patterns(widened)
+    _label_keys(widened)
     for name in TEXT_OR_MAPPING:
         mapping = widened.get("$defs", {}).get(name)
         if mapping is not None:
@@ -62,6 +63,18 @@ def _patterns(schema: dict) -> None:
         for option in prop.get("anyOf", [prop]):
             if "string" in (option.get("type") or ()):
                 option["pattern"] = regex.pattern
+
+
+def _label_keys(schema: dict) -> None:
+    """`labels:` takes deck's own keys only: name them, so editors complete them and flag a typo."""
+    from deck.outline.labels import KEYS, LABELS
+
+    prop = schema.get("properties", {}).get("labels")
+    for option in (prop or {}).get("anyOf", []):
+        if option.get("type") == "object":
+            option["properties"] = {key: {**copy.deepcopy(TEXT), "description": f"English: {LABELS['en'][key]!r}"}
+                                    for key in KEYS}
+            option["additionalProperties"] = False
 
 
 def _is_text(node: Any) -> bool:

@@ -25,10 +25,11 @@ def question(ctx: Context, slide: QuestionSlide, path: tuple, notes: str) -> Non
 def exercise(ctx: Context, slide: ExerciseSlide, path: tuple, notes: str) -> None:
     label = f"{ctx.labels['exercise']} · {minutes(slide.minutes)} {ctx.labels['minutes']}"
     facts = []
+    colon = ctx.labels["colon"]
     if slide.groups:
-        facts.append(Item(f"{ctx.labels['groups']}: {slide.groups}", "body", bulleted("accent")))
+        facts.append(Item(f"{ctx.labels['groups']}{colon} {slide.groups}", "body", bulleted("accent")))
     if slide.deliverable:
-        facts.append(Item(f"{ctx.labels['deliverable']}: {slide.deliverable}", "body", bulleted("accent")))
+        facts.append(Item(f"{ctx.labels['deliverable']}{colon} {slide.deliverable}", "body", bulleted("accent")))
     _panel(ctx, "exercise", slide.headline, label, [Item(slide.task, "body", (("bold", True),))], facts,
            path, notes, slide.source, can_continue=False)
 

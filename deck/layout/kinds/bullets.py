@@ -5,7 +5,7 @@ from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, bulleted, text_box
 from deck.layout.furniture import body_area, headline
-from deck.layout.slides import add_content, continued, note_split
+from deck.layout.slides import add_content, continued, continued_headline, note_split
 from deck.outline.model import BulletsSlide
 
 
@@ -26,5 +26,5 @@ def lay(ctx: Context, slide: BulletsSlide, path: tuple, notes: str) -> None:
     for n, paras in enumerate(pages):
         box = text_box(paras, x, top, width, "Body")
         page_title = title if n == 0 else continued(ctx, title)
-        tbox = title_box if n == 0 else headline(ctx, page_title, path)
+        tbox = title_box if n == 0 else continued_headline(ctx, title, path, title_box)
         add_content(ctx, "bullets", page_title, [box], notes, path, slide.source, tbox)

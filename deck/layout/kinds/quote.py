@@ -17,7 +17,7 @@ def lay(ctx: Context, slide: QuoteSlide, path: tuple, notes: str) -> None:
         title = slide.title
     else:
         # The screen reader and outline view still get a real, unique title.
-        title = f"{ctx.labels['quote']}: {slide.by}"
+        title = f"{ctx.labels['quote']}{ctx.labels['colon']} {slide.by}"
         box, font = g.title, ctx.theme.title_font
         align = g.title_align
         para = fit_title(ctx, title, box.w, role="kicker", max_lines=1, font=font, align=align)
