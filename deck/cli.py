@@ -83,8 +83,8 @@ def _guarded(command):
     return run
 
 
-def _options(theme: str | None, template: Path | None, allow_small: bool, allow_outside: bool) -> BuildOptions:
-    return BuildOptions(theme=theme, template=template, allow_small=allow_small, allow_outside=allow_outside)
+def _options(theme: str | None, template: Path | None, small: bool, outside: bool, force: bool = False) -> BuildOptions:
+    return BuildOptions(theme=theme, template=template, allow_small=small, allow_outside=outside, force=force)
 
 
 def _show(result) -> None:
@@ -108,6 +108,8 @@ def build(outlines: OutlinesArg = None,
           watch: Annotated[bool, typer.Option(
               "--watch",
               help="Build, then again on every save of the outline or a file it uses; Ctrl-C stops.")] = False,
+          force: Annotated[bool, typer.Option("--force", help=(
+              "Replace the deck even if it was edited since deck wrote it, or deck did not write it."))] = False,
           jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=(
               "With several outlines: how many to build at once. Default: the number of cores."))] = None,
           debug: DebugOpt = False) -> None:
@@ -121,7 +123,7 @@ def build(outlines: OutlinesArg = None,
     from deck.build import build as make
     from deck.starters import resolve_outline
 
-    options = _options(theme, template, allow_small, allow_outside)
+    options = _options(theme, template, allow_small, allow_outside, force)
     if outlines and len(outlines) > 1:
         if watch:
             raise typer.BadParameter("--watch follows one outline; start one `deck build --watch` per outline")
@@ -357,9 +359,7 @@ def themes(debug: DebugOpt = False) -> None:
     from deck.look.theme import THEMES, describe_theme
 
     for theme in THEMES.values():
-        for line in describe_theme(theme):
-            typer.echo(line)
-        typer.echo("")
+        typer.echo("\n".join(describe_theme(theme)) + "\n")
 
 
 template_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help=(

@@ -322,7 +322,8 @@ def test_a_build_killed_while_saving_leaves_a_whole_deck(previous, point, tmp_pa
     driver = tmp_path / "driver.py"
     driver.write_text(KILLED_BUILD)
     process = subprocess.Popen([PYTHON, str(driver), point, str(MINIMAL), str(previous)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})  # this checkout's deck
     try:
         assert process.stdout.readline() == "ready\n", process.stderr.read()
     finally:

@@ -67,7 +67,8 @@ def preview(outline_path: Path, folder: Path, *, options: BuildOptions = BuildOp
         raise DeckError.simple(str(folder), "is a file, not a folder", "give a folder, e.g. -o out/preview/")
     step("building the deck")
     laid = plan(outline_path, options=options)
-    built = write(laid, outline_path, folder / default_output(laid.loaded).name)
+    built = write(laid, outline_path, folder / default_output(laid.loaded).name,
+                  keep="keep it under another name, or preview into another folder with -o")
     step("rendering with LibreOffice")
     pdf = to_pdf(office, built.output, folder)
     step("drawing the slides")
