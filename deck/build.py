@@ -18,6 +18,9 @@ from deck.layout import Planned, plan_deck
 from deck.options import BuildOptions
 from deck.outline.reader import Loaded
 
+KEEP_HINT = ("keep it under another name (or build to another file with -o), "
+             "or build with --force to replace it")
+
 
 @dataclass(frozen=True)
 class Read:
@@ -83,16 +86,20 @@ def plan(outline: Path | Read, *, options: BuildOptions = BuildOptions()) -> Lai
 
 
 def build(outline_path: Path, output: Path | None = None, *, options: BuildOptions = BuildOptions()) -> Result:
-    return write(plan(outline_path, options=options), outline_path, output)
+    return write(plan(outline_path, options=options), outline_path, output, force=options.force)
 
 
-def write(laid: Laid, outline_path: Path, output: Path | None = None) -> Result:
+def write(laid: Laid, outline_path: Path, output: Path | None = None, *, force: bool = False,
+          keep: str = KEEP_HINT) -> Result:
     """Render the laid-out outline, check the package and write it to `output` (default:
     out/<slug of the title>.pptx, with a notice when it was another outline's deck), which may
-    not be the outline file itself."""
+    not be the outline file itself, nor, unless `force`, a file deck did not write or that was
+    changed since (`keep` says how to keep it)."""
     loaded, planned = laid
     target = output or default_output(loaded)
     _check_target(target, outline_path)
+    if not force:
+        _check_ours(target, keep)
     try:
         modified = package.source_date()
     except ValueError as err:
@@ -135,6 +142,20 @@ def _check_target(target: Path, outline_path: Path) -> None:
     if not os.access(existing, os.W_OK | os.X_OK):
         raise DeckError.simple(shown, f"cannot be written: no permission to write in {existing}",
                                "choose a folder you can write to with -o")
+
+
+def _check_ours(target: Path, keep: str) -> None:
+    """Refuse to replace a file that holds what a person made: a deck edited after deck wrote it
+    (touched up in PowerPoint), or any file deck did not write. Reads the zip's directory and the
+    core properties only."""
+    if not target.is_file():
+        return
+    found = package.examine(target)
+    if found in (package.Found.UNCHANGED, package.Found.EARLIER):
+        return
+    what = ("was changed after deck wrote it (saved in PowerPoint?)" if found is package.Found.CHANGED
+            else "was not written by deck, or was saved by another program since")
+    raise DeckError.simple(str(target), f"{what}; building would replace it, so nothing was written", keep)
 
 
 def _same_file(a: Path, b: Path) -> bool:

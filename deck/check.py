@@ -167,4 +167,4 @@ def build_clean(outline_path: Path, output: Path | None = None, *,
     neither errors nor warnings; otherwise Refused and nothing written."""
     report = require_clean(outline_path, options=options)
     assert report.laid is not None  # only an error leaves a report without a layout
-    return builder.write(report.laid, outline_path, output)
+    return builder.write(report.laid, outline_path, output, force=options.force)

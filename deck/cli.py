@@ -88,8 +88,8 @@ def _guarded(command):
     return run
 
 
-def _options(theme: str | None, template: Path | None, allow_small: bool, allow_outside: bool) -> BuildOptions:
-    return BuildOptions(theme=theme, template=template, allow_small=allow_small, allow_outside=allow_outside)
+def _options(theme: str | None, template: Path | None, small: bool, outside: bool, force: bool = False) -> BuildOptions:
+    return BuildOptions(theme=theme, template=template, allow_small=small, allow_outside=outside, force=force)
 
 
 def _show(result) -> None:
@@ -113,6 +113,8 @@ def build(outlines: OutlinesArg = None,
           watch: Annotated[bool, typer.Option(
               "--watch",
               help="Build, then again on every save of the outline or a file it uses; Ctrl-C stops.")] = False,
+          force: Annotated[bool, typer.Option("--force", help=(
+              "Replace the deck even if it was edited since deck wrote it, or deck did not write it."))] = False,
           jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=(
               "With several outlines: how many to build at once. Default: the number of cores."))] = None,
           debug: DebugOpt = False) -> None:
@@ -125,7 +127,7 @@ def build(outlines: OutlinesArg = None,
     """
     from deck.build import build as make
 
-    options = _options(theme, template, allow_small, allow_outside)
+    options = _options(theme, template, allow_small, allow_outside, force)
     if outlines and len(outlines) > 1:
         if watch:
             raise typer.BadParameter("--watch follows one outline; start one `deck build --watch` per outline")

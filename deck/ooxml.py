@@ -16,13 +16,14 @@ CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
 DCTERMS = "http://purl.org/dc/terms/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 # For lxml's find and xpath: "p:cSld/p:spTree".
-NS = {"a": A, "p": P, "r": R, "c": C, "ct": CT, "rel": REL, "mc": MC, "cp": CP, "dcterms": DCTERMS,
-      "xsi": XSI, "adec": ADEC}
+NS = {"a": A, "p": P, "r": R, "c": C, "ct": CT, "rel": REL, "mc": MC, "cp": CP, "dc": DC,
+      "dcterms": DCTERMS, "xsi": XSI, "adec": ADEC}
 
 # Relationship types.
 THEME_RELATIONSHIP = R + "/theme"

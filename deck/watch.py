@@ -47,6 +47,7 @@ def used_files(outline: Path) -> set[Path]:
     """The outline and every file it names (pictures, the brand logo), resolved.
 
     When the outline cannot be read, only the outline itself: its next save is what matters."""
+    from deck.outline.paths import portable
     from deck.outline.reader import load
 
     files = {outline.resolve()}
@@ -60,7 +61,7 @@ def used_files(outline: Path) -> set[Path]:
         named.append(loaded.outline.brand.logo)
     for name in named:
         if isinstance(name, str) and name.strip():
-            path = Path(name).expanduser()
+            path = Path(portable(name)).expanduser()
             files.add((path if path.is_absolute() else folder / path).resolve())
     return files
 

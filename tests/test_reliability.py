@@ -120,7 +120,7 @@ def test_the_outline_folder_itself_through_a_symlink(tmp_path, talk):
     ("", "is empty"),
     ("  ", "is empty"),
     ("https://example.com/logo.png", "is a web address"),
-    ("img\\chart.png", "no such file"),
+    ("img\\nope.png", "no such file"),
     ("logo.png/x", "no such file"),
     ("loop.png", "no such file"),
 ])
@@ -134,8 +134,9 @@ def test_a_pipe_is_refused(talk):
     assert "'pipe.png' is not a regular file" in refusal(talk, "pipe.png")
 
 
-def test_backslashes_get_a_hint(talk):
-    assert "write paths with /" in refusal(talk, "img\\chart.png")
+def test_backslashes_separate_folders_as_on_windows(talk):
+    assert resolve_asset(talk, "img\\chart.png", ()) == talk.folder / "img" / "chart.png"
+    assert "is outside the outline's folder" in refusal(talk, "..\\secret.png")
 
 
 # --- output paths -----------------------------------------------------------------------------
@@ -321,7 +322,8 @@ def test_a_build_killed_while_saving_leaves_a_whole_deck(previous, point, tmp_pa
     driver = tmp_path / "driver.py"
     driver.write_text(KILLED_BUILD)
     process = subprocess.Popen([PYTHON, str(driver), point, str(MINIMAL), str(previous)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                               env={**os.environ, "PYTHONPATH": str(ROOT)})  # this checkout's deck
     try:
         assert process.stdout.readline() == "ready\n", process.stderr.read()
     finally:

@@ -1,30 +1,27 @@
 """HTML -> PDF with LibreOffice Writer, headless, or a DeckError saying what to install."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from deck.errors import DeckError
+from deck.export import office
 
 TIMEOUT = 300  # seconds; a first start with a fresh profile takes a few
-# Where LibreOffice lives when it is not on the PATH (macOS and Windows installers).
-KNOWN_PLACES = (
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-)
 INSTALL_HINT = ("install LibreOffice with its Writer part (Debian/Ubuntu: apt-get install libreoffice-writer; "
-                "macOS: brew install --cask libreoffice; or libreoffice.org), or leave out --pdf")
+                "macOS: brew install --cask libreoffice; Windows: winget install TheDocumentFoundation.LibreOffice; "
+                "or libreoffice.org), or leave out --pdf")
 
 
 def soffice() -> str | None:
-    """The LibreOffice program, or None."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return next((place for place in KNOWN_PLACES if Path(place).is_file()), None)
+    """The LibreOffice program, or None (deck.export.office says where it looks)."""
+    return office.find()
+
+
+def not_found() -> str:
+    """Why there is no LibreOffice, naming where deck looked."""
+    return f"LibreOffice is not installed, or not where deck looked: {office.looked()}"
 
 
 def convert(program: str, source: Path, outdir: Path, export: str, infilter: str | None = None,
@@ -59,7 +56,7 @@ def html_to_pdf(html: str, name: str) -> bytes:
     """The PDF of an HTML page, as bytes. `name` is used for the temporary files only."""
     program = soffice()
     if program is None:
-        raise DeckError.simple("--pdf", "LibreOffice is not installed; deck makes PDFs with it", INSTALL_HINT)
+        raise DeckError.simple("--pdf", f"{not_found()}; deck makes PDFs with it", INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="deck-pdf-") as work:
         folder = Path(work)
         source = folder / f"{name}.html"

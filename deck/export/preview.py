@@ -19,13 +19,14 @@ from pathlib import Path
 
 from deck.build import default_output, plan, write
 from deck.errors import DeckError
-from deck.export.pdf import convert, made, soffice
+from deck.export.pdf import convert, made, not_found, soffice
 from deck.options import BuildOptions
 
 PNG_SIZE = (1280, 720)  # 96 dpi on the 960 x 540 pt canvas; exact, where a dpi would round to 1281
 TIMEOUT = 600  # seconds; a first start of LibreOffice with a fresh profile takes a while
 INSTALL_HINT = ("install LibreOffice Impress and poppler (Debian/Ubuntu: apt-get install libreoffice-impress "
-                "poppler-utils; macOS: brew install --cask libreoffice && brew install poppler)")
+                "poppler-utils; macOS: brew install --cask libreoffice && brew install poppler; Windows: "
+                "LibreOffice from libreoffice.org, and poppler's pdftoppm on the PATH)")
 
 THUMB_W, THUMB_H = 320, 180
 SHEET_COLUMNS = 4
@@ -50,7 +51,8 @@ def tools() -> tuple[str, str]:
     if not office or not pdftoppm:
         missing = [name for name, found in (("LibreOffice (soffice)", office), ("pdftoppm", pdftoppm)) if not found]
         verb = "is" if len(missing) == 1 else "are"
-        raise DeckError.simple("deck preview", f"needs {' and '.join(missing)}, which {verb} not installed",
+        where = "" if office else f" ({not_found()})"
+        raise DeckError.simple("deck preview", f"needs {' and '.join(missing)}, which {verb} not installed{where}",
                                INSTALL_HINT)
     return office, pdftoppm
 
@@ -65,7 +67,8 @@ def preview(outline_path: Path, folder: Path, *, options: BuildOptions = BuildOp
         raise DeckError.simple(str(folder), "is a file, not a folder", "give a folder, e.g. -o out/preview/")
     step("building the deck")
     laid = plan(outline_path, options=options)
-    built = write(laid, outline_path, folder / default_output(laid.loaded).name)
+    built = write(laid, outline_path, folder / default_output(laid.loaded).name,
+                  keep="keep it under another name, or preview into another folder with -o")
     step("rendering with LibreOffice")
     pdf = to_pdf(office, built.output, folder)
     step("drawing the slides")

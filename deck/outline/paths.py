@@ -3,7 +3,8 @@
 An outline may come from someone else, so a path in it is confined to the outline's folder
 tree: `../../.ssh/id_rsa` or a symlink that leads out is refused unless the user allows it
 (`--allow-outside`). Relative paths are relative to the outline's folder, never to the folder
-deck runs in, so a build gives the same deck wherever it is started.
+deck runs in, so a build gives the same deck wherever it is started; `/` and `\\` both separate
+folders, so an outline written on Windows builds the same deck on macOS and Linux.
 """
 from __future__ import annotations
 
@@ -15,6 +16,12 @@ from deck.errors import DeckError
 from deck.outline.source import Source
 
 ALLOW_OUTSIDE_HINT = "pass --allow-outside to use files outside the outline's folder"
+
+
+def portable(value: str) -> str:
+    """A path as the outline writes it, with `\\` read as the folder separator it is on Windows:
+    `pictures\\team.png`, written there, names the same file on macOS and Linux."""
+    return value.replace("\\", "/")
 
 
 def resolve_asset(source: Source, value: str, path: tuple, allow_outside: bool = False) -> Path:
@@ -30,10 +37,8 @@ def resolve_asset(source: Source, value: str, path: tuple, allow_outside: bool =
                      "download the file next to the outline and give its path")
     folder = source.folder.resolve()
     hint = f"paths are relative to the outline's folder, {folder}"
-    if "\\" in value:
-        hint = "write paths with / (forward slashes), relative to the outline's folder"
     try:
-        found = (folder / value).resolve()
+        found = (folder / portable(value)).resolve()
     except (OSError, ValueError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         raise refuse(f"no such file: '{value}'", hint) from None
     if not allow_outside and not found.is_relative_to(folder):

@@ -7,27 +7,31 @@ relationship parts), never on python-pptx objects, so it does not import pptx.
   with the wall clock and XlsxWriter stamps each chart's embedded workbook with "now".
 - `check` is a structural validity gate for the problems that make PowerPoint offer
   to repair a file (and that LibreOffice silently tolerates) (gate.py).
-- `seal` does both for the parts a build renders, and compresses them, in one pass.
+- `seal` does both for the parts a build renders, stamps the deck's fingerprint (fingerprint.py),
+  and compresses them, in one pass; `examine` tells from that fingerprint whether a file at the
+  output path is a deck deck wrote, unchanged since.
 """
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
-from deck.package import archive
+from deck.package import archive, fingerprint
+from deck.package.fingerprint import Found, examine
 from deck.package.gate import Gate, check
 from deck.package.reproducible import DEFAULT_DATE, fix_chart_axis_ids, normalise, normalise_part, source_date, w3cdtf
 
-__all__ = ["DEFAULT_DATE", "check", "fix_chart_axis_ids", "normalise", "seal", "source_date"]
+__all__ = ["DEFAULT_DATE", "Found", "check", "examine", "fix_chart_axis_ids", "normalise", "seal", "source_date"]
 
 
 def seal(entries: list[tuple[str, bytes]], *, modified: datetime) -> tuple[bytes, list[str]]:
     """A deck's parts (zip member name, bytes), as a build renders them, into the final package:
-    each part normalised as `normalise` does, checked as `check` does, and compressed, with the
-    checks in a second thread (lxml parses and zlib compresses without holding the GIL, so on
-    two cores the check costs little). Returns the bytes and the problems."""
+    each part normalised as `normalise` does, with the deck's fingerprint, checked as `check` does,
+    and compressed, with the checks in a second thread (lxml parses and zlib compresses without
+    holding the GIL, so on two cores the check costs little). Returns the bytes and the problems."""
     stamp = w3cdtf(modified)
     parts = [(name, normalise_part(name, body, stamp)) for name, body in archive.ordered(entries)]
+    parts = fingerprint.stamp(parts)
     gate = Gate([name for name, _ in parts])
 
     def read_all() -> None:

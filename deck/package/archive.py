@@ -12,6 +12,7 @@ from lxml import etree
 from deck.ooxml import CONTENT_TYPES_PART
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip entry can carry
+ZIP_MODE = 0o100644 << 16  # a regular rw-r--r-- Unix file: zipfile would replace 0 with rw-------
 # zlib's default level; note that bytes are only identical for the same zlib build.
 COMPRESS_LEVEL = 6
 # Untrusted input (templates come from users): no entity expansion, no network.
@@ -34,9 +35,8 @@ def write(entries: Iterable[tuple[str, bytes]], edit: Edit) -> bytes:
         warnings.filterwarnings("ignore", "Duplicate name", UserWarning)
         for name, body in entries:
             entry = zipfile.ZipInfo(name, ZIP_EPOCH)
-            # A regular rw-r--r-- Unix file: zipfile would replace 0 with rw------- anyway.
-            entry.create_system = 3
-            entry.external_attr = 0o100644 << 16
+            entry.create_system = 3  # Unix, for ZIP_MODE
+            entry.external_attr = ZIP_MODE
             entry.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(entry, edit(name, body), compresslevel=COMPRESS_LEVEL)
     return out.getvalue()
