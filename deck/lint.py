@@ -15,6 +15,7 @@ Rule ids and what they catch:
     title-duplicate     warning  two slides with the same title ("… (continued)" slides excepted)
     alt-text            warning  an informative picture whose alt text is only its file name
     contrast            warning  a text colour below the contrast its role needs (WCAG)
+    chart-colours       warning  a brand colour that leaves the chart highlight hard to tell from the accent
     timing              warning  the plan over-runs the session, or a section's slides its minutes;
                         info     how the plan compares with the session otherwise
     fit-continued       info     a slide that continues on the next one
@@ -30,6 +31,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from deck.errors import DeckError, Message
+from deck.look.brand import branded_roles, highlight_clash
 from deck.look.theme import Theme, contrast_problems
 from deck.outline import timing
 from deck.outline.labels import labels_for, languages
@@ -292,10 +294,19 @@ def alt_text(deck: Deck) -> Iterator[Message]:
 
 def contrast(deck: Deck) -> Iterator[Message]:
     """Every text colour of the theme against the background it is set on (WCAG 2: 4.5:1 for
-    all text, 7:1 for body text). Brand colours are judged here once themes apply them."""
-    for problem in contrast_problems(deck.theme.palette):
+    all text, 7:1 for body text). Brand colours are judged where the brand is applied
+    (deck.look.brand): refused below AA, a notice below the theme's rule."""
+    for problem in contrast_problems(deck.theme.palette, branded_roles(deck.outline)):
         yield deck.finding("contrast", "warning", ("theme",), f"theme '{deck.theme.name}': {problem}",
                            "choose a darker text colour or a lighter background")
+
+
+def chart_colours(deck: Deck) -> Iterator[Message]:
+    """A chart that sets a bar or a series apart in the highlight colour, which the brand has made
+    hard to tell from the accent (build says it as a notice)."""
+    clash = highlight_clash(deck.theme, deck.outline, deck.source, deck.slides)
+    if clash is not None:
+        yield replace(clash, severity="warning")
 
 
 def timing_plan(deck: Deck) -> Iterator[Message]:
@@ -340,7 +351,7 @@ def language(deck: Deck) -> Iterator[Message]:
 
 RULES: tuple[Callable[[Deck], Iterable[Message]], ...] = (
     headline_assertion, bullets_count, bullet_words, body_words, notes_missing, title_duplicate,
-    alt_text, contrast, timing_plan, fit_continued, language,
+    alt_text, contrast, chart_colours, timing_plan, fit_continued, language,
 )
 
 

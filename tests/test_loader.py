@@ -242,7 +242,8 @@ def test_errors_in_a_tab_indented_outline_keep_line_and_column(tmp_path):
     with pytest.raises(DeckError) as caught:
         load(outline)
     # "\t  title: A: B": the second colon is the 12th character of the line
-    assert str(caught.value).startswith(f"{outline}:4: invalid YAML: mapping values are not allowed here (column 12)")
+    assert str(caught.value).startswith(f"{outline}:4: invalid YAML: a ': ' inside a text that is not in quotes "
+                                        "(column 12)")
 
 
 # --- lines and columns after anchors, block texts and flow style ------------------------------

@@ -347,9 +347,18 @@ sections:
 """
 
 
-def test_empty_texts_everywhere_build(tmp_path):
-    """The model allows empty texts; the generators above draw none, so here they all are."""
+def test_empty_texts_everywhere_are_refused_each_at_its_line(tmp_path):
+    """The format refuses a blank text wherever it stands (the generators above draw none), each
+    at the line it is written on; only a table's cells may be empty."""
     shutil.copy(PICTURE, tmp_path / PICTURE.name)
     outline = tmp_path / "outline.yaml"
     outline.write_text(EMPTY_TEXTS)
-    assert build_or_refuse(outline) == "built"
+    assert build_or_refuse(outline) == "refused"
+    with pytest.raises(DeckError) as caught:
+        build(outline, tmp_path / "out" / "deck.pptx")
+    problems = caught.value.problems
+    assert {p.message for p in problems} == {"is empty"}
+    blank = {n for n, line in enumerate(EMPTY_TEXTS.splitlines(), 1) if '""' in line or '" "' in line}
+    assert {p.line for p in problems} == blank
+    assert not [p for p in problems if "columns" in p.path or "rows" in p.path]
+    assert len(problems) == 32  # one for every blank text above

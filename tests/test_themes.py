@@ -143,8 +143,9 @@ def test_brand_accents_replace_the_themes_everywhere(tmp_path):
 @pytest.mark.parametrize("brand, message", [
     ('accent: "#FFD400"', r"brand\.accent: '#FFD400' as text on the background \(#FFFFFF\) has contrast "
                           r"1\.\d:1, needs at least 4\.5:1"),
-    ('accent: "#0B5CAD"', r"brand\.accent: text \(#FFFFFF\) on '#0B5CAD' has contrast 6\.7:1, needs at least 7:1"),
-    ('accent2: "#F59E0B"', r"brand\.accent2: '#F59E0B' as text on the background .* needs at least 4\.5:1"),
+    # big numbers are large text: the highlight needs 3:1 (WCAG AA), not 4.5:1
+    ('accent2: "#F59E0B"', r"brand\.accent2: '#F59E0B' as text on the background .* needs at least 3:1 "
+                           r"\(WCAG AA for large text\)"),
 ])
 def test_a_brand_colour_that_breaks_contrast_is_refused_at_its_line(tmp_path, brand, message):
     out = tmp_path / "deck.pptx"
@@ -157,6 +158,16 @@ def test_a_brand_colour_that_breaks_contrast_is_refused_at_its_line(tmp_path, br
     # the suggested shade is accepted
     fixed = brand.split('"')[0] + f'"#{shade}"'
     build(_outline(tmp_path, fixed), out)
+
+
+def test_a_brand_colour_between_aa_and_the_themes_rule_is_used_with_a_notice(tmp_path):
+    out = tmp_path / "deck.pptx"
+    result = build(_outline(tmp_path, 'accent: "#0B5CAD"'), out)
+    [notice] = [n for n in result.notices if n.path == ("brand", "accent")]
+    assert notice.line == 4 and notice.message == (
+        "text (#FFFFFF) on '#0B5CAD' has contrast 6.7:1, enough for WCAG AA; the theme's own colours keep 7:1 "
+        "(AAA); '#0B58A6' is the nearest shade of it that does")
+    assert "0B5CAD" in _colours(Presentation(str(out)))
 
 
 def test_on_a_dark_theme_a_brand_accent_must_be_light(tmp_path):

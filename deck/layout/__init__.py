@@ -24,6 +24,7 @@ from deck.layout.dividers import divider
 from deck.layout.entries import add_entries
 from deck.layout.furniture import minutes, notes_text
 from deck.layout.kinds import KINDS
+from deck.look.brand import highlight_clash
 from deck.look.theme import Theme
 from deck.outline import timing
 from deck.outline.labels import labels_for
@@ -58,6 +59,9 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
     if outline.recap:
         _recap(ctx)
     closing(ctx)
+    clash = highlight_clash(theme, outline, loaded.source, ctx.slides)
+    if clash is not None:
+        ctx.notices.append(clash)
     if ctx.problems:
         raise DeckError(ctx.problems)
     return Planned(ctx.slides, ctx.notices, outline.planned_minutes(), theme)

@@ -3,27 +3,42 @@
 `accent` replaces the theme's accent wherever the theme uses it (kickers, bullets, rules, step
 circles, panels' edges, and the covers of themes whose covers are the accent); the text on it
 and the tinted panel are derived from it. `accent2` replaces the highlight colour (big numbers).
-A colour that breaks the theme's contrast rules is refused, with the ratio, the minimum and a
-shade of the same colour that passes.
+
+Client brand guides are what they are: a brand colour is refused only below WCAG AA, 4.5:1, or
+3:1 where every text set in that pair is large (18 pt, or 14 pt bold: the covers' titles, step
+numbers, table heads, big numbers). Between AA and the theme's own rule (7:1 for text on the
+accent, like body text) it is used, with a notice that offers the nearest shade that meets the
+rule. A brand colour that leaves the chart highlight too close to the accent to tell apart is a
+notice, and a warning of `deck check`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
-from deck.errors import DeckError, Message
-from deck.look.colour import luminance, mix
-from deck.look.theme import Logo, Palette, Theme, accent_roles, contrast_table
+from deck.errors import NOTICE, DeckError, Message
+from deck.look.colour import difference, luminance, mix
+from deck.look.theme import MIN_CONTRAST, Logo, Palette, Theme, accent_roles, contrast_table
 from deck.measure import fonts
-from deck.outline.source import Loaded
+from deck.outline.model import Outline
+from deck.outline.source import Loaded, Source
+from deck.plan import Chart, SlidePlan
 
 # Which brand field a palette role comes from, to point a contrast problem at its line.
 _FIELD = {"accent": "accent", "soft": "accent", "on_accent": "accent", "on_accent_muted": "accent",
           "cover_bg": "accent", "cover_ink": "accent", "cover_muted": "accent", "highlight": "accent2"}
+LARGE_CONTRAST = 3.0  # WCAG AA for large text
+# The text roles whose every use is known to be large, and the uses that are not a style of that
+# colour: a doughnut's values (bold, chart size) and the current section under a divider (bold,
+# footer size). Any other role is held to 4.5:1.
+_LARGE_ROLES = {"on_accent": (("chart", True),), "cover_ink": (("footer", True),), "highlight": ()}
+# How far apart (CIE76 ΔE) the chart highlight and the accent must look to set a bar apart.
+MIN_DIFFERENCE = 20.0
 
 
 def apply_brand(theme: Theme, loaded: Loaded, allow_outside: bool = False) -> tuple[Theme, list[Message]]:
     """The theme with the outline's brand applied, and notices; a DeckError for a brand colour
-    that cannot be read, a logo that cannot be shown."""
+    below WCAG AA, a logo that cannot be shown."""
     brand = loaded.outline.brand
     if brand is None:
         return theme, []
@@ -32,7 +47,9 @@ def apply_brand(theme: Theme, loaded: Loaded, allow_outside: bool = False) -> tu
     notices: list[Message] = []
     palette = _branded(theme.palette, brand.accent, brand.accent2)
     if brand.accent or brand.accent2:
-        problems += _contrast(theme.palette, palette, brand, source)
+        refused, noted = _contrast(theme, palette, brand, source)
+        problems += refused
+        notices += noted
     if brand.font:
         theme = replace(theme, font=brand.font, heading_font=brand.font)
         notice = fonts.stand_in_notice(brand.font)
@@ -58,28 +75,54 @@ def _branded(palette: Palette, accent: str | None, accent2: str | None) -> Palet
     return palette
 
 
-def _failures(palette: Palette, field: str) -> list[tuple[str, str, float, float]]:
-    return [(fg, bg, ratio, minimum) for fg, bg, ratio, minimum in contrast_table(palette)
-            if ratio < minimum and field in (_FIELD.get(fg), _FIELD.get(bg))]
+def branded_roles(outline: Outline) -> frozenset[str]:
+    """The palette roles the outline's brand colours decide: their contrast is judged here, once."""
+    brand = outline.brand
+    return frozenset(role for role, field in _FIELD.items() if brand is not None and getattr(brand, field))
 
 
-def _suggestion(theme_palette: Palette, field: str, colour: str) -> str | None:
+def _large(theme: Theme, role: str) -> bool:
+    """Whether every text set in `role` is large in WCAG's sense, at the smallest it may get."""
+    if role not in _LARGE_ROLES:
+        return False
+    uses = [(style.floor, style.bold) for style in theme.styles.values() if style.color == role]
+    uses += [(theme.style(name).size, bold) for name, bold in _LARGE_ROLES[role] if name in theme.styles]
+    return bool(uses) and all(size >= 18 or (bold and size >= 14) for size, bold in uses)
+
+
+def _failures(theme: Theme, palette: Palette, field: str, aa: bool) -> list[tuple[str, str, float, float]]:
+    """The pairs a brand colour takes part in that fall below WCAG AA (`aa`) or the theme's rule."""
+    out = []
+    for fg, bg, ratio, rule in contrast_table(palette):
+        if field not in (_FIELD.get(fg), _FIELD.get(bg)):
+            continue
+        minimum = (LARGE_CONTRAST if _large(theme, fg) else MIN_CONTRAST) if aa else rule
+        if ratio < minimum:
+            out.append((fg, bg, ratio, minimum))
+    return out
+
+
+def _suggestion(theme: Theme, field: str, colour: str, aa: bool) -> str | None:
     """The nearest shade of the colour, away from the background, that passes every pair."""
-    target = "000000" if luminance(theme_palette.background) > 0.18 else "FFFFFF"
+    target = "000000" if luminance(theme.palette.background) > 0.18 else "FFFFFF"
     for step in range(1, 101):
         shade = mix(colour.lstrip("#").upper(), target, step / 100)
-        branded = _branded(theme_palette, shade if field == "accent" else None, shade if field == "accent2" else None)
-        if not _failures(branded, field):
+        branded = _branded(theme.palette, shade if field == "accent" else None, shade if field == "accent2" else None)
+        if not _failures(theme, branded, field, aa):
             return shade
     return None
 
 
-def _contrast(theme_palette: Palette, palette: Palette, brand, source) -> list[Message]:
-    """One problem per brand colour, for the first pair it fails."""
-    out = []
+def _contrast(theme: Theme, palette: Palette, brand, source) -> tuple[list[Message], list[Message]]:
+    """For each brand colour, a problem for the first pair below AA, or else a notice for the
+    first pair below the theme's own rule."""
+    problems, notices = [], []
     for field in ("accent", "accent2"):
         colour = getattr(brand, field)
-        failures = _failures(palette, field) if colour else []
+        if not colour:
+            continue
+        below_aa = _failures(theme, palette, field, aa=True)
+        failures = below_aa or _failures(theme, palette, field, aa=False)
         if not failures:
             continue
         fg, bg, ratio, minimum = failures[0]
@@ -87,13 +130,44 @@ def _contrast(theme_palette: Palette, palette: Palette, brand, source) -> list[M
             what = f"'{colour}' as text on the {_name(bg)} (#{palette.hex(bg)})"
         else:
             what = f"text (#{palette.hex(fg)}) on '{colour}'"
-        better = _suggestion(theme_palette, field, colour)
+        better = _suggestion(theme, field, colour, aa=bool(below_aa))
+        if not below_aa:
+            shade = f"; '#{better}' is the nearest shade of it that does" if better else ""
+            notices.append(source.notice(("brand", field), f"{what} has contrast {ratio:.1f}:1, enough for WCAG AA; "
+                                         f"the theme's own colours keep {minimum:g}:1 (AAA){shade}"))
+            continue
         hint = f"a shade of it that passes: '#{better}'" if better else "choose a darker or a lighter colour"
         if field == "accent" and fg != "accent":
             hint += " (title, divider and closing slides and step numbers set text on the accent)"
-        out.append(source.problem(("brand", field),
-                                  f"{what} has contrast {ratio:.1f}:1, needs at least {minimum:g}:1", hint))
-    return out
+        large = " (WCAG AA for large text)" if minimum == LARGE_CONTRAST else ""
+        problems.append(source.problem(("brand", field),
+                                       f"{what} has contrast {ratio:.1f}:1, needs at least {minimum:g}:1{large}",
+                                       hint))
+    return problems, notices
+
+
+def highlight_clash(theme: Theme, outline: Outline, source: Source, slides: Iterable[SlidePlan]) -> Message | None:
+    """A notice when a brand colour leaves the chart highlight too close to the accent to tell
+    apart on a chart of this deck that shows both; None otherwise. `deck check` reports it as a
+    warning of the rule chart-colours."""
+    brand = outline.brand
+    if brand is None or not (brand.accent or brand.accent2):
+        return None
+    palette = theme.palette
+    gap = difference(palette.accent, palette.highlight)
+    if gap >= MIN_DIFFERENCE:
+        return None
+    chart = next((slide for slide in slides for item in slide.items
+                  if isinstance(item, Chart) and {"accent", "highlight"} <= set(item.colours)), None)
+    if chart is None:
+        return None
+    field = "accent2" if brand.accent2 else "accent"
+    hint = ("choose an accent2 of another hue or lightness" if brand.accent2
+            else "set `brand.accent2:` to a colour of another hue for the highlight")
+    return Message(source.file, source.line(("brand", field)), ("brand", field),
+                   f"the chart highlight (#{palette.highlight}) is hard to tell from the accent (#{palette.accent}), "
+                   f"and the chart of '{chart.title.text}' sets a bar or a series apart in it",
+                   hint, NOTICE, "chart-colours")
 
 
 def _name(role: str) -> str:

@@ -41,3 +41,21 @@ def mean(colours: list[str]) -> str:
     """The mean colour, channel by channel."""
     channels = [[int(c[i:i + 2], 16) for c in colours] for i in (0, 2, 4)]
     return "".join(f"{round(sum(ch) / len(ch)):02X}" for ch in channels)
+
+
+def _lab(hex_colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of an sRGB colour."""
+    def linear(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(int(hex_colour[i:i + 2], 16)) for i in (0, 2, 4))
+    xyz = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    fx, fy, fz = (t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def difference(a: str, b: str) -> float:
+    """How far apart two colours look (CIE76 ΔE: about 2 is just noticeable, 100 black to white)."""
+    return sum((x - y) ** 2 for x, y in zip(_lab(a), _lab(b), strict=True)) ** 0.5

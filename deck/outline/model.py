@@ -1,8 +1,9 @@
 """The outline as typed values: the contract of docs/outline.md, version 1.
 
 Unknown keys are errors (extra="forbid"); the loader turns pydantic's errors into
-`file:line: path: problem` messages with hints. Texts are plain `str`; scalars that YAML
-reads as numbers keep the digits as written (see loader.YamlNumber).
+`file:line: path: problem` messages with hints. Texts are plain `str`, never blank (only a table
+cell may be empty); scalars that YAML reads as numbers keep the digits as written (see
+reader.YamlInt).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import re
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -32,7 +34,16 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_as_text)]
+def _not_blank(value: str) -> str:
+    # A blank text would be an empty place on a slide; validation words the hint for the field.
+    if not value.strip():
+        raise PydanticCustomError("blank", "is empty")
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_not_blank)]
+# A table cell may be empty (a corner above row labels, a figure not known yet): "" is written on purpose.
+Cell = Annotated[str, BeforeValidator(_as_text)]
 Minutes = Annotated[float, Field(gt=0, le=24 * 60)]
 
 
@@ -41,11 +52,15 @@ def _one_or_many(value: Any) -> Any:
 
 
 TextList = Annotated[list[Text], BeforeValidator(_one_or_many)]
+CellList = Annotated[list[Cell], BeforeValidator(_one_or_many)]
 
 
-def problem(message: str, hint: str, field: str | tuple | None = None) -> PydanticCustomError:
-    """A validation error whose hint (and, from a model check, its field path) reach the user."""
-    return PydanticCustomError("deck", "{message}", {"message": message, "hint": hint, "field": field})
+def problem(message: str, hint: str, field: str | tuple | None = None,
+            other: tuple | None = None) -> PydanticCustomError:
+    """A validation error whose hint (and, from a model check, its field path) reach the user;
+    `{line}` in the hint becomes the line of the value at the outline path `other`."""
+    return PydanticCustomError("deck", "{message}", {"message": message, "hint": hint, "field": field,
+                                                      "other": other})
 
 
 class Model(BaseModel):
@@ -222,8 +237,8 @@ class ChartSlide(SlideBase):
 
 class TableSlide(SlideBase):
     kind: Literal["table"]
-    columns: TextList = Field(min_length=1, max_length=8)
-    rows: list[TextList] = Field(min_length=1)
+    columns: CellList = Field(min_length=1, max_length=8)
+    rows: list[CellList] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _rectangular(self):
@@ -372,11 +387,14 @@ class Outline(Model):
     @field_validator("sections")
     @classmethod
     def _unique_ids(cls, sections: list[Section]) -> list[Section]:
-        seen = set()
-        for section in sections:
+        seen: dict[str, int] = {}
+        for i, section in enumerate(sections):
             if section.id in seen:
-                raise problem(f"section id '{section.id}' is used twice", "give every section its own id")
-            seen.add(section.id)
+                first = ("sections", seen[section.id], "id")
+                raise problem(f"section id '{section.id}' is used twice",
+                              f"give every section its own id; the first '{section.id}' is on line {{line}}",
+                              (i, "id"), first)
+            seen[section.id] = i
         return sections
 
     def planned_minutes(self) -> float | None:

@@ -1,11 +1,12 @@
 """YAML text -> Outline, with the line of every value for error messages.
 
-The only module that imports yaml. We compose the node tree ourselves (instead of
+The outline's YAML is read here. We compose the node tree ourselves (instead of
 yaml.safe_load) so that every value keeps its line, duplicate keys are caught (PyYAML keeps
 the last one silently), alias expansion is bounded, and scalars follow the YAML 1.2 core
 schema: `no`, `on`, `10:30` and `2013-01-15` stay text, and `1.850` keeps its digits.
-Indentation with tabs is read the way an editor shows it (see _compose). What pydantic says
-about the values is put in the user's words by deck.outline.validation.
+Indentation with tabs is read the way an editor shows it (see _compose). A syntax error is put
+in the user's words by deck.outline.yaml_errors, what pydantic says about the values by
+deck.outline.validation.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from deck.errors import DeckError, Message
-from deck.outline import tabs, validation
+from deck.outline import tabs, validation, yaml_errors
 from deck.outline.model import Outline
 from deck.outline.source import Loaded, Source, read_text
 
@@ -218,7 +219,7 @@ def _compose_one(text: str, original: str, width: int, source: Source) -> yaml.N
                 raise
             return yaml.compose(tidied, Loader=_Resolver)
     except yaml.MarkedYAMLError as err:
-        raise DeckError(_syntax_problem(err, original, width, source)) from None
+        raise DeckError(yaml_errors.problem(err, original, width, source.file)) from None
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
         raise DeckError(Message(source.file, line, (), f"contains the control character U+{err.character:04X}",
@@ -317,25 +318,6 @@ def _is_tab_error(err: yaml.MarkedYAMLError) -> bool:
     return "'\\t'" in (err.problem or "")
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, original: str, width: int, source: Source) -> Message:
-    mark = err.problem_mark or err.context_mark
-    if mark is None:
-        return Message(source.file, None, (), f"invalid YAML: {err.problem or err}", None)
-    column = tabs.original_column(original, mark.line, mark.column, width)
-    if _is_tab_error(err):
-        return Message(source.file, mark.line + 1, (), f"a tab at column {column}, where YAML allows only spaces",
-                       "replace the tab with a space; tabs are fine inside quoted text")
-    message = err.problem or "is not valid YAML"
-    hint = "check the indentation and quote texts that contain ': ' or start with a special character"
-    alias = re.match(r"found undefined alias '(.*)'", message)
-    if alias:
-        name = alias.group(1)
-        message, hint = f"*{name} refers to no anchor", f"mark a value with &{name} before *{name} uses it"
-    elif "another document" in message:
-        message, hint = "a second document starts here", "an outline is one document: remove the `---`"
-    return Message(source.file, mark.line + 1, (), f"invalid YAML: {message} (column {column})", hint)
-
-
 def _parting_line(readings: list[yaml.Node | None]) -> int | None:
     """The first line where node trees of the same text differ, or None when they agree.
 
@@ -392,7 +374,10 @@ def load(path: str | Path) -> Loaded:
     try:
         outline = Outline.model_validate(data)
     except ValidationError as err:
-        problems += validation.messages(err, data, source)
+        # A value the reading refused (`title: !tag` with no text) is not also said to be empty.
+        refused = {p.path for p in problems}
+        problems += [m for m in validation.messages(err, data, source)
+                     if not (m.message == "is empty" and m.path in refused)]
     if problems:
         raise DeckError(sorted(dict.fromkeys(problems), key=lambda p: p.line or 0))
     return Loaded(outline, source)

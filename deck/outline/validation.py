@@ -12,15 +12,18 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from deck.errors import Message
-from deck.outline.model import SLIDE_KINDS, Outline
+from deck.outline.model import SLIDE_KINDS, Outline, QuoteSlide, SlideBase
 from deck.outline.source import Source
 
 
 def _walk(loc: tuple, data: Any) -> tuple[tuple, Any]:
-    """The user's path for a pydantic loc, without the slide-kind tag pydantic puts after a slide's index."""
+    """The user's path for a pydantic loc, without the slide-kind tag pydantic puts after a slide's
+    index, and without the key a plain value stands for (`- text` is a bullet's `text:`)."""
     path: tuple = ()
     for i, part in enumerate(loc):
         if i >= 2 and loc[i - 2] == "slides" and isinstance(loc[i - 1], int) and part in SLIDE_KINDS:
+            continue
+        if path and isinstance(part, str) and not isinstance(data, (dict, list)) and data is not None:
             continue
         if isinstance(part, int) and isinstance(data, list) and part < len(data):
             data = data[part]
@@ -35,12 +38,15 @@ def _walk(loc: tuple, data: Any) -> tuple[tuple, Any]:
 def _model_at(path: tuple, data: Any) -> type[BaseModel] | None:
     """The model class that validates the mapping at `path`, for "did you mean" hints."""
     model: Any = Outline
+    annotation: Any = None
     for part in path:
         if isinstance(data, dict):
             data = data.get(part)
         elif isinstance(data, list) and isinstance(part, int) and part < len(data):
             data = data[part]
         if isinstance(part, int):
+            # The item decides the model: a slide's kind says which one.
+            model = _inner_model(annotation, data) if annotation is not None else model
             continue
         annotation = model.model_fields[part].annotation if model and part in model.model_fields else None
         model = _inner_model(annotation, data)
@@ -80,6 +86,20 @@ def _described(value: Any) -> str:
     return "text"
 
 
+def _blank_hint(path: tuple, data: dict) -> str:
+    """What to do about an empty text: write it, or (where the text may be left out) leave it out."""
+    name = path[-1] if path else ""
+    if isinstance(name, int):
+        return "write the text, or remove the empty item"
+    model = _model_at(path[:-1], data)
+    info = model.model_fields.get(name) if model else None
+    required = info is None or info.is_required() or (
+        name == "title" and model is not None and issubclass(model, SlideBase) and model is not QuoteSlide)
+    if required:
+        return f"write the text of `{name}:`; an empty one would leave a blank on the slide"
+    return f"write the text, or leave `{name}:` out"
+
+
 def messages(err: ValidationError, data: dict, source: Source) -> list[Message]:
     found = [_message(error, data, source) for error in err.errors(include_url=False)]
     # `bulets:` is one mistake: say "unknown key 'bulets', did you mean 'bullets'?" and not also
@@ -99,6 +119,10 @@ def _message(error: ErrorDetails, data: dict, source: Source) -> Message:
         field = ctx.get("field")
         if field:
             path = path + (tuple(field) if isinstance(field, (tuple, list)) else (field,))
+        if hint and ctx.get("other"):
+            hint = hint.replace("{line}", str(source.line(tuple(ctx["other"]))))
+    elif kind == "blank":
+        message, hint = "is empty", _blank_hint(path, data)
     elif kind == "missing":
         name = path[-1] if path else ""
         message = "missing required field"
