@@ -46,7 +46,7 @@ def problem(message: str, hint: str, field: str | tuple | None = None) -> Pydant
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Notes(Model):
