@@ -11,7 +11,7 @@ relationship parts), never on python-pptx objects, so it does not import pptx.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from datetime import datetime
 
 from deck.package import archive
@@ -29,8 +29,21 @@ def seal(entries: list[tuple[str, bytes]], *, modified: datetime) -> tuple[bytes
     stamp = w3cdtf(modified)
     parts = [(name, normalise_part(name, body, stamp)) for name, body in archive.ordered(entries)]
     gate = Gate([name for name, _ in parts])
-    with ThreadPoolExecutor(max_workers=1) as checker:
-        checked = checker.submit(lambda: [gate.read(name, body) for name, body in parts])
+    failed: list[BaseException] = []  # a plain thread, not an executor: concurrent.futures takes longer to import
+
+    def check_all() -> None:
+        try:
+            for name, body in parts:
+                gate.read(name, body)
+        except BaseException as err:  # raised in the caller's thread, below
+            failed.append(err)
+
+    checker = threading.Thread(target=check_all, name="deck package check")
+    checker.start()
+    try:
         data = archive.write(parts, lambda name, body: body)
-        checked.result()
+    finally:
+        checker.join()
+    if failed:
+        raise failed[0]
     return data, gate.problems()
