@@ -101,7 +101,7 @@ class _EntryWriter(PackageWriter):
 def _rels_xml(rels) -> bytes:
     """The bytes of python-pptx's `_Relationships.xml` (relationships in the numerical order of
     their ids), built with lxml directly rather than an element class and a parse per relationship."""
-    root = etree.Element(f"{{{REL}}}Relationships", nsmap={None: REL})
+    root = etree.Element(f"{{{REL}}}Relationships", nsmap={None: REL})  # type: ignore[dict-item]
     numbered = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid) for rid in rels.keys())
     for _, rid in numbered:
         rel = rels[rid]
