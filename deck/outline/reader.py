@@ -18,7 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from deck.errors import DeckError, Message
-from deck.outline import tabs, validation
+from deck.outline import tabs
 from deck.outline.model import Outline
 from deck.outline.source import Loaded, Source, read_text
 
@@ -391,6 +391,8 @@ def load(path: str | Path) -> Loaded:
     try:
         outline = Outline.model_validate(data)
     except ValidationError as err:
+        from deck.outline import validation  # only an outline with mistakes needs its wording
+
         problems += validation.messages(err, data, source)
     if problems:
         raise DeckError(sorted(dict.fromkeys(problems), key=lambda p: p.line or 0))
