@@ -1,5 +1,7 @@
-"""`widest_word` keeps the words' widths between the sizes layout tries; it must give exactly the
-width `text_width` gives the widest word, so that fitting decides as it did word by word."""
+"""Measuring made cheaper must measure the same: `widest_word` keeps the words' widths between the
+sizes layout tries and must give exactly the width `text_width` gives the widest word, so that
+fitting decides as it did word by word; the pattern that picks words for the character rules must
+pick the same characters."""
 from __future__ import annotations
 
 import pytest
@@ -22,3 +24,13 @@ def test_a_size_must_be_positive_when_there_is_a_word():
     assert fonts.widest_word("  ", "Calibri", 0) is None
     with pytest.raises(ValueError):
         fonts.widest_word("word", "Calibri", 0)
+
+
+def test_the_characters_that_need_the_character_rules_are_a_dash_a_hyphen_or_from_u1100_on():
+    import re
+
+    from deck.measure import text
+
+    spelled_out = re.compile("[" + re.escape("".join(sorted(text._BREAKY))) + "\u1100-\U0010ffff]")
+    assert all((text._SPECIAL.search(chr(cp)) is None) == (spelled_out.search(chr(cp)) is None)
+               for cp in range(0x110000))
