@@ -42,3 +42,43 @@ def qn(tag: str) -> str:
     """A prefixed name as lxml names the element: "a:off" -> "{http://...drawingml/2006/main}off"."""
     prefix, _, local = tag.partition(":")
     return f"{{{NS[prefix]}}}{local}"
+
+
+# Parts that carry a shape tree, whose cNvPr ids PowerPoint requires to be unique.
+SHAPE_TREE_ROOTS = frozenset(
+    qn(f"p:{tag}") for tag in ("sld", "sldLayout", "sldMaster", "notes", "notesMaster", "handoutMaster")
+)
+
+
+class Serialised(bytes):
+    """A part's XML as deck serialised it from its tree, with what the package check reads from a
+    part (`read_part`), taken from that tree before serialising. lxml writes only well-formed XML
+    that parses back to the same tree, so the check need not parse these bytes again. Bytes made
+    from them (an edit) are plain bytes again and are parsed."""
+
+    tag: str
+    slide_ids: list[tuple[str | None, str | None]]
+    shape_ids: list[str] | None
+
+
+def serialised(root, xml: bytes) -> Serialised:
+    """`xml`, serialised from `root`, with what the package check reads from `root`."""
+    out = Serialised(xml)
+    out.tag, out.slide_ids, out.shape_ids = read_part(root)
+    return out
+
+
+def read_part(root) -> tuple[str, list[tuple[str | None, str | None]], list[str] | None]:
+    """What the package check reads from a part's tree: its root tag, the slide ids it lists
+    (id, relationship id) and, for a part with a shape tree, its shape ids."""
+    slide_ids = [(el.get("id"), el.get(qn("r:id"))) for el in root.iterfind("p:sldIdLst/p:sldId", NS)]
+    shape_ids = [str(value) for value in _shape_ids()(root)] if root.tag in SHAPE_TREE_ROOTS else None
+    return root.tag, slide_ids, shape_ids
+
+
+@cache
+def _shape_ids():
+    from lxml import etree  # only the stages that hold trees need lxml
+
+    # mc:Fallback repeats the ids of its mc:Choice on purpose, so it is not a duplicate.
+    return etree.XPath(".//p:cNvPr[not(ancestor::mc:Fallback)]/@id", namespaces=NS)

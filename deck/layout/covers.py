@@ -2,7 +2,6 @@
 A template's covers are laid out by deck.layout.template_covers."""
 from __future__ import annotations
 
-from deck.layout import template_covers
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit, fit_title, make_para, one_line, text_box
 from deck.layout.furniture import cover_logo
@@ -13,6 +12,8 @@ from deck.plan import Box, Shape, SlidePlan
 def title_slide(ctx: Context) -> None:
     outline = ctx.outline
     if ctx.geo.covers is not None:
+        from deck.layout import template_covers  # a template's covers; deck's own themes never need it
+
         return template_covers.title_slide(ctx)
     g, sp = ctx.geo, ctx.geo.space
     width = g.grid_w(10)
@@ -47,6 +48,8 @@ def title_slide(ctx: Context) -> None:
 def closing(ctx: Context) -> None:
     closing = ctx.outline.closing
     if ctx.geo.covers is not None:
+        from deck.layout import template_covers  # a template's covers; deck's own themes never need it
+
         return template_covers.closing(ctx)
     g, sp = ctx.geo, ctx.geo.space
     width = g.grid_w(10)

@@ -3,7 +3,6 @@ that shows where the argument stands. A template's section layout places the tex
 (deck.layout.template_covers); the progress bar and notes are the same either way."""
 from __future__ import annotations
 
-from deck.layout import template_covers
 from deck.layout.context import Context
 from deck.layout.fitting import fit_title, text_box
 from deck.layout.furniture import minutes
@@ -18,6 +17,8 @@ PROGRESS_SEGMENTS = 12
 
 def divider(ctx: Context, index: int, section: Section) -> None:
     if ctx.geo.covers is not None:
+        from deck.layout import template_covers  # a template's dividers; deck's own themes never need it
+
         placed = template_covers.divider(ctx, index, section)
         if placed is not None:
             _add(ctx, index, section, *placed)

@@ -115,9 +115,8 @@ def one_line(ctx: Context, para: Para, width: float, font: str | None = None) ->
 
 def breaks_a_word(ctx: Context, para: Para, width: float) -> bool:
     """Whether a word of the paragraph is wider than its line, so the line breaker must cut it."""
-    room = width - para.indent
-    return any(measure.text_width(word, ctx.theme.font, para.size, bold=para.bold) * SAFETY > room
-               for word in para.text.split())
+    widest = measure.widest_word(para.text, ctx.theme.font, para.size, bold=para.bold)
+    return widest is not None and widest * SAFETY > width - para.indent
 
 
 def _at_step(ctx: Context, item: Item, style: Style, step: int, width: float) -> Para:

@@ -121,7 +121,15 @@ def _face(key: str, bold: bool) -> Face:
 
 
 def get_face(family: str, bold: bool) -> Face:
-    return _face(_family_key(family), bool(bold))
+    # Layout asks for a face for every word it measures: one dictionary lookup, not a name check.
+    try:
+        return _FACES[family, bold]
+    except (KeyError, TypeError):  # TypeError: an unhashable argument
+        face = _FACES[family, bool(bold)] = _face(_family_key(family), bool(bold))
+        return face
+
+
+_FACES: dict[tuple[str, bool], Face] = {}
 
 
 def em(face: Face, s: str, size: float) -> float:

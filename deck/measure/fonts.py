@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from deck.measure import text as _text
+from deck.measure.faces import em, get_face
 
 STAND_IN = "Arial"
 STAND_IN_MARGIN = 1.2
@@ -60,3 +61,20 @@ def line_count(text: str, family: str, size: float, width: float, bold: bool = F
 def text_width(text: str, family: str, size: float, bold: bool = False) -> float:
     base, factor = measured_as(family)
     return _text.text_width(text, base, size, bold) * factor
+
+
+def widest_word(text: str, family: str, size: float, bold: bool = False) -> float | None:
+    """What `text_width` gives for the widest word of `text` (split at white space); None when it
+    has no word. Layout asks at every size it tries, so the words' widths in em are kept."""
+    widest = _widest_em(text, measured_as(family)[0], bool(bold))
+    if widest is None:
+        return None
+    if size <= 0:
+        raise ValueError(f"font size must be positive, got {size!r}")
+    return widest * size * measured_as(family)[1]  # as text_width: (em x size) x factor
+
+
+@lru_cache(maxsize=16384)
+def _widest_em(text: str, base: str, bold: bool) -> float | None:
+    face = get_face(base, bold)
+    return max((em(face, word, 1.0) for word in text.split()), default=None)  # a word holds no tab

@@ -165,8 +165,9 @@ _BREAKY = _HYPHENS | _DASHES_AFTER | _DASHES_BEFORE | {SHY}
 _SPACE_CLASS = "".join(sorted(_SPACES)).replace("\t", "\\t")
 _WORDS = re.compile(f"([^{_SPACE_CLASS}]*)([{_SPACE_CLASS}]*)")
 # a word needs the character-by-character rules if it holds a hyphen, a dash, a soft hyphen, or
-# anything from U+1100 on (CJK, emoji, ...)
-_SPECIAL = re.compile("[" + re.escape("".join(sorted(_BREAKY))) + "\u1100-\U0010ffff]")
+# anything from U+1100 on (CJK, emoji, ...): "not below U+1100", as a class up to U+10FFFF takes
+# Python 3 ms to compile at every start
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(c for c in _BREAKY if c < "\u1100"))) + r"]|[^\x00-\u10ff]")
 _SPACE_CHARS = "".join(sorted(_SPACES))
 
 

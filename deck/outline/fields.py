@@ -45,4 +45,4 @@ def problem(message: str, hint: str, field: str | tuple | None = None,
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)

@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from deck.errors import DeckError, Message
-from deck.outline import tabs, validation, yaml_errors
+from deck.outline import tabs, yaml_errors
 from deck.outline.model import Outline
 from deck.outline.source import Loaded, Source, read_text
 
@@ -374,6 +374,8 @@ def load(path: str | Path) -> Loaded:
     try:
         outline = Outline.model_validate(data)
     except ValidationError as err:
+        from deck.outline import validation  # only an outline with mistakes needs its wording
+
         # A value the reading refused (`title: !tag` with no text) is not also said to be empty.
         refused = {p.path for p in problems}
         problems += [m for m in validation.messages(err, data, source)

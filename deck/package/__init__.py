@@ -13,7 +13,7 @@ relationship parts), never on python-pptx objects, so it does not import pptx.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from datetime import datetime
 
 from deck.package import archive, fingerprint
@@ -33,13 +33,21 @@ def seal(entries: list[tuple[str, bytes]], *, modified: datetime) -> tuple[bytes
     parts = [(name, normalise_part(name, body, stamp)) for name, body in archive.ordered(entries)]
     parts = fingerprint.stamp(parts)
     gate = Gate([name for name, _ in parts])
+    failed: list[BaseException] = []  # a plain thread, not an executor: concurrent.futures takes longer to import
 
-    def read_all() -> None:
-        for name, body in parts:
-            gate.read(name, body)
+    def check_all() -> None:
+        try:
+            for name, body in parts:
+                gate.read(name, body)
+        except BaseException as err:  # raised in the caller's thread, below
+            failed.append(err)
 
-    with ThreadPoolExecutor(max_workers=1) as checker:
-        checked = checker.submit(read_all)
+    checker = threading.Thread(target=check_all, name="deck package check")
+    checker.start()
+    try:
         data = archive.write(parts, lambda name, body: body)
-        checked.result()
+    finally:
+        checker.join()
+    if failed:
+        raise failed[0]
     return data, gate.problems()

@@ -12,15 +12,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from deck.ooxml import CONTENT_TYPES_PART, NS, PRESENTATION_CT, SLIDE_CT, qn
+from deck.ooxml import CONTENT_TYPES_PART, NS, PRESENTATION_CT, SLIDE_CT, Serialised, read_part
 from deck.package.archive import PARSER, integer
-
-# Parts that carry a shape tree, whose cNvPr ids PowerPoint requires to be unique.
-_SHAPE_TREE_ROOTS = {
-    qn(f"p:{tag}") for tag in ("sld", "sldLayout", "sldMaster", "notes", "notesMaster", "handoutMaster")
-}
-# mc:Fallback repeats the ids of its mc:Choice on purpose, so it is not a duplicate.
-_SHAPE_IDS = etree.XPath(".//p:cNvPr[not(ancestor::mc:Fallback)]/@id", namespaces=NS)
 
 
 def check(data: bytes) -> list[str]:
@@ -110,19 +103,24 @@ class Gate:
             self.part_problems.append(f"{name}: no content type (no Override, no Default for its extension)")
         if not (name.endswith((".xml", ".rels")) or (ctype or "").endswith("xml")):
             return
-        try:
-            root = etree.fromstring(body, PARSER)
-        except etree.XMLSyntaxError as exc:
-            self.part_problems.append(f"{name}: not well-formed XML: {exc}")
-            return
+        if isinstance(body, Serialised) and not name.endswith(".rels"):
+            # serialised by deck from a tree, read before serialising: well-formed, not parsed again
+            read = body.tag, body.slide_ids, body.shape_ids
+        else:
+            try:
+                root = etree.fromstring(body, PARSER)
+            except etree.XMLSyntaxError as exc:
+                self.part_problems.append(f"{name}: not well-formed XML: {exc}")
+                return
+            if name.endswith(".rels"):
+                _relationships(name, root, self.names, self.rels, self.rel_problems)
+            read = read_part(root)
         self.parsed.add(name)
-        if name.endswith(".rels"):
-            _relationships(name, root, self.names, self.rels, self.rel_problems)
-        ids = [(el.get("id"), el.get(qn("r:id"))) for el in root.iterfind("p:sldIdLst/p:sldId", NS)]
+        _, ids, shape_ids = read
         if ids:
             self.slide_ids[name] = ids
-        if root.tag in _SHAPE_TREE_ROOTS:
-            _check_shape_ids(name, root, self.shape_problems)
+        if shape_ids is not None:
+            _check_shape_ids(name, shape_ids, self.shape_problems)
 
     def problems(self) -> list[str]:
         """The problems found, once every entry has been read."""
@@ -233,9 +231,8 @@ def _check_presentation(
             problems.append(f"{main}: duplicate slide id {value} ({n} slides)")
 
 
-def _check_shape_ids(name: str, root: etree._Element, problems: list[str]) -> None:
-    # An XPath that selects attributes returns a list of their values (lxml's smart strings).
-    ids = Counter(str(value) for value in cast("list[str]", _SHAPE_IDS(root)))
+def _check_shape_ids(name: str, shape_ids: list[str], problems: list[str]) -> None:
+    ids = Counter(shape_ids)
     for value, n in ids.items():
         number = integer(value)
         if number is None or number < 0:

@@ -37,6 +37,7 @@ from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import XmlPart
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml import parse_xml
@@ -44,6 +45,8 @@ from pptx.oxml.slide import CT_Slide
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import BaseSlidePart, NotesMasterPart, NotesSlidePart, SlidePart
 from pptx.slide import SlideLayout
+
+from deck.ooxml import REL, Serialised, serialised
 
 NOTES_SLIDE = "/ppt/notesSlides/notesSlide%d.xml"
 # Name templates whose parts python-pptx creates only through `next_partname`, so a name seen
@@ -85,6 +88,30 @@ class _EntryWriter(PackageWriter):
         self._write_pkg_rels(found)
         self._write_parts(found)
         return found.entries
+
+    def _write_parts(self, phys_writer) -> None:
+        """python-pptx's, with each XML part's bytes carrying what the package check reads from its
+        tree (`deck.ooxml.Serialised`), so that the check does not parse them again."""
+        for part in self._parts:
+            blob = part.blob
+            if isinstance(part, XmlPart) and not isinstance(blob, Serialised):
+                blob = serialised(part._element, blob)
+            phys_writer.write(part.partname, blob)
+            if part._rels:
+                phys_writer.write(part.partname.rels_uri, _rels_xml(part.rels))
+
+
+def _rels_xml(rels) -> bytes:
+    """The bytes of python-pptx's `_Relationships.xml` (relationships in the numerical order of
+    their ids), built with lxml directly rather than an element class and a parse per relationship."""
+    root = etree.Element(f"{{{REL}}}Relationships", nsmap={None: REL})  # type: ignore[dict-item]
+    numbered = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid) for rid in rels.keys())
+    for _, rid in numbered:
+        rel = rels[rid]
+        el = etree.SubElement(root, f"{{{REL}}}Relationship", Id=rel.rId, Type=rel.reltype, Target=rel.target_ref)
+        if rel.is_external:
+            el.set("TargetMode", "External")
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
 class _EntryList(_PhysPkgWriter):
@@ -160,7 +187,8 @@ class _Finishing(BaseSlidePart):
 
     def finish(self) -> None:
         if self._finished is None:
-            self._finished = serialize_part_xml(self._element)  # what saving would write
+            # what saving would write, with what the package check reads from the tree
+            self._finished = serialised(self._element, serialize_part_xml(self._element))
             del self._element
             for cached in ("slide", "notes_slide"):  # python-pptx's proxies that hold the tree
                 self.__dict__.pop(cached, None)

@@ -1,0 +1,84 @@
+"""Parts deck serialises itself reach the package check with what it reads from them, taken from
+their trees, and are not parsed again; the check's findings must be exactly those of parsing."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from conftest import FIXTURES, ROOT
+from lxml import etree
+from pptx import Presentation
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from test_package import BROKEN, WHEN, ZIP_LEVEL, make_deck
+
+from deck.build import plan
+from deck.ooxml import Serialised, serialised
+from deck.package import check, seal
+from deck.package.archive import PARSER
+from deck.render import render
+from deck.render.parts import _rels_xml, save
+
+
+def as_serialised(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """Every well-formed XML part but the relationships as if deck had serialised its tree."""
+    out = []
+    for name, body in entries:
+        if name.endswith(".xml"):
+            try:
+                body = serialised(etree.fromstring(body, PARSER), body)
+            except etree.XMLSyntaxError:
+                pass
+        out.append((name, body))
+    return out
+
+
+def entries(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [(info.filename, archive.read(info)) for info in archive.infolist()]
+
+
+@pytest.fixture(scope="module")
+def deck() -> bytes:
+    return make_deck()
+
+
+@pytest.mark.parametrize("breakage", ["intact"] + [b for b in BROKEN if b not in ZIP_LEVEL])
+def test_the_check_finds_in_serialised_parts_what_it_finds_by_parsing(deck, breakage):
+    broken = deck if breakage == "intact" else BROKEN[breakage][0](deck)
+    parts = as_serialised(entries(broken))
+    assert any(isinstance(body, Serialised) for _, body in parts)
+    data, problems = seal(parts, modified=WHEN)
+    assert problems == check(data)
+    assert (problems == []) == (breakage == "intact")
+
+
+@pytest.mark.parametrize("outline", [ROOT / "outline.yaml", FIXTURES / "valid" / "every-kind.yaml",
+                                     FIXTURES / "valid" / "evidence.yaml"], ids=lambda p: p.name)
+def test_every_xml_part_deck_renders_carries_what_the_check_reads(outline):
+    laid = plan(outline)
+    parts = render(laid.loaded.outline, laid.planned.theme, laid.planned.slides, WHEN)
+    # every part python-pptx holds as a tree; the rest (a theme, the properties) is parsed by the check
+    trees = ("ppt/presentation.xml", "ppt/slides/", "ppt/notesSlides/", "ppt/slideLayouts/", "ppt/slideMasters/")
+    xml = [(name, body) for name, body in parts if name.startswith(trees) and name.endswith(".xml")]
+    assert len(xml) > 2 * len(laid.planned.slides) and all(isinstance(body, Serialised) for _, body in xml)
+    for name, body in xml:
+        parsed = serialised(etree.fromstring(body, PARSER), body)
+        assert (body.tag, body.slide_ids, body.shape_ids) == (parsed.tag, parsed.slide_ids, parsed.shape_ids), name
+    data, problems = seal(parts, modified=WHEN)
+    assert problems == [] == check(data)
+
+
+def test_relationship_parts_are_the_bytes_python_pptx_writes():
+    prs = Presentation(io.BytesIO(make_deck()))
+    slide = prs.slides[0]
+    slide.part.relate_to("https://example.com/?a=1&b=<2>\"", RT.HYPERLINK, is_external=True)
+    for rid in ("rId10", "rId9", "x1"):  # numerical order, and ids that are not rIdN first
+        slide.part.rels._rels[rid] = slide.part.rels._rels.pop("rId1")
+        slide.part.rels._rels["rId1"] = slide.part.rels._rels[rid]
+    package = prs.part.package
+    all_rels = [package._rels] + [part.rels for part in package.iter_parts() if part._rels]
+    assert len(all_rels) > 10
+    for rels in all_rels:
+        assert _rels_xml(rels) == rels.xml
+    assert any(name.endswith(".rels") for name, _ in save(prs))
