@@ -7,7 +7,6 @@ import posixpath
 import zipfile
 from collections import Counter
 from collections.abc import Callable
-from typing import cast
 from urllib.parse import unquote
 
 from lxml import etree
