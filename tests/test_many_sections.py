@@ -14,7 +14,6 @@ import pytest
 
 from deck.layout import plan_deck
 from deck.layout.dividers import PROGRESS_SEGMENTS
-from deck.layout.paging import entry_pages
 from deck.look.theme import THEMES
 from deck.outline import reader as loader
 from deck.outline.reader import Source, load, parse
@@ -71,32 +70,12 @@ def test_divider_progress_stays_on_the_slide(tmp_path, sections):
         assert last.box.right == pytest.approx(geo.left + geo.content_w)
 
 
-def every_size(rows: list, lay) -> list | None:
-    """The page search as it was: every page size from all rows down, every page laid out."""
-    for per_page in range(len(rows), 0, -1):
-        laid = [lay(rows[i:i + per_page]) for i in range(0, len(rows), per_page)]
-        if all(page is not None for page in laid):
-            return laid
-    return None
-
-
-@pytest.mark.parametrize("heights", [
-    [1] * 40, [3, 1, 1, 2, 5, 1, 1, 1, 4, 2, 2, 1] * 3, [9], [11], [2, 11, 1], [6, 5, 4, 3, 2, 1] * 5, [],
-])
-def test_entry_pages_are_those_of_trying_every_size(heights):
-    # A page fits while its rows' heights add up to at most 10, as entries fill a slide.
-    def lay(page):
-        return list(page) if sum(page) <= 10 else None
-
-    assert entry_pages(heights, lay) == every_size(heights, lay)
-
-
 def test_agenda_of_many_sections_continues_on_even_pages(tmp_path):
     planned = plan_deck(load(write_outline(tmp_path, 40)), THEMES["light"])
     agenda = [s for s in planned.slides if s.kind == "agenda"]
     entries = [len([i for i in s.items if i.name == "Entry"]) for s in agenda]
     assert len(agenda) > 1 and sum(entries) == 40
-    assert all(n == entries[0] for n in entries[:-1]) and entries[-1] <= entries[0]
+    assert max(entries) - min(entries) <= 1  # shared out evenly
 
 
 def fixture_outlines() -> list[Path]:

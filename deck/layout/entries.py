@@ -7,8 +7,8 @@ from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit_pair, height, make_para, one_line, text_box
 from deck.layout.furniture import body_area, headline
-from deck.layout.slides import add_content, continued, continued_headline
-from deck.plan import Box, Shape
+from deck.layout.slides import add_content, continued, continuing
+from deck.plan import Box, Shape, TextBox
 
 
 def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, str | None]], notes: str,
@@ -16,29 +16,45 @@ def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, 
     """The entries as a grid; `kicker` stands in the kicker row above the headline on every page,
     or, on a canvas without that row (most templates), on a line of its own above the grid."""
     g = ctx.geo
-    title_box = headline(ctx, title, (kind,))
-    top, limit = body_area(ctx, title_box)
-    lead: list = []
+    title_box = later = headline(ctx, title, (kind,))
+    lead_para = None
     if kicker and g.kicker is None:
-        para = one_line(ctx, make_para(kicker, ctx.style("kicker"), g.content_w, ctx.theme.font), g.content_w)
-        lead = [text_box([para], g.left, top, g.content_w, "Lead")]
-        top += height([para]) + g.space.rule_gap
-        limit -= height([para]) + g.space.rule_gap
+        lead_para = one_line(ctx, make_para(kicker, ctx.style("kicker"), g.content_w, ctx.theme.font), g.content_w)
     # Up to three sections read best as a list; more as a grid of two or three columns.
     columns = 1 if len(rows) <= 3 else 2 if len(rows) == 4 else 3
     width = (g.content_w - (columns - 1) * g.gutter * 2) / columns
-    laid = paging.entry_pages(rows, lambda page: _grid(ctx, page, width, columns, top, limit, message_role))
-    if laid is None:
+    done: dict[tuple[range, float], list | None] = {}
+
+    def area(under: TextBox) -> tuple[list, float, float]:
+        """The lead line, if any, and the grid's top and height under a headline."""
+        top, limit = body_area(ctx, under)
+        if lead_para is None:
+            return [], top, limit
+        room = height([lead_para]) + g.space.rule_gap
+        return [text_box([lead_para], g.left, top, g.content_w, "Lead")], top + room, limit - room
+
+    def grid(page: range, top: float, limit: float) -> list | None:
+        if (page, top) not in done:
+            done[page, top] = _grid(ctx, rows[page.start:page.stop], width, columns, top, limit, message_role)
+        return done[page, top]
+
+    lead, top, limit = area(title_box)
+    pages: list[range] | None = [range(len(rows))]
+    if grid(pages[0], top, limit) is None:
+        later = continuing(ctx, title, (kind,), title_box)[0]
+        lead, top, limit = area(later if later.box.bottom > title_box.box.bottom else title_box)
+        pages = paging.share(len(rows), lambda page: grid(page, top, limit) is not None)
+    if pages is None:
         ctx.fail((), f"the {kind} does not fit at the minimum size",
                  "shorten the sections' titles and messages")
         return
-    if len(laid) > 1:
-        ctx.notices.append(Message.notice(ctx.source.file, f"the {kind} continues on {len(laid)} slides",
+    if len(pages) > 1:
+        ctx.notices.append(Message.notice(ctx.source.file, f"the {kind} continues on {len(pages)} slides",
                                           rule="fit-continued"))
-    for n, items in enumerate(laid):
+    for n, page in enumerate(pages):
         page_title = title if n == 0 else continued(ctx, title)
-        tbox = title_box if n == 0 else continued_headline(ctx, title, (kind,), title_box)
-        add_content(ctx, kind, page_title, lead + items, notes, (), None, tbox, kicker_text=kicker)
+        add_content(ctx, kind, page_title, lead + (grid(page, top, limit) or []), notes, (), None,
+                    title_box if n == 0 else later, kicker_text=kicker)
 
 
 def _grid(ctx: Context, rows: list, width: float, columns: int, top: float, limit: float,

@@ -1,125 +1,137 @@
 """Paging: how content that does not fit on one slide is shared over several.
 
-Four routines, one for each shape of content that continues:
-  - `groups`: bullets, each with its sub-bullets, filled greedily and then shared out evenly;
-  - `chunks`: compare rows, steps and question prompts, the fewest pages of equal share;
-  - `entry_pages`: agenda and recap entries, pages of one size found by bisection;
-  - `rows_under_header`: table rows under a repeated header.
+One rule for every kind that continues (bullets, compare, steps, table rows, agenda and recap
+entries, question prompts): the fewest slides on which every part fits, and among those the most
+even share.
+
+  - Parts differ by at most one item where the items are alike in height; where they are not
+    (one bullet of four lines among bullets of one), the parts are balanced by height instead.
+  - No part holds a single item when the whole holds more than three ("6 + 1" reads as a
+    mistake), unless even two items do not fit together.
+
+`share` pages one sequence of items, `by_height` one of known heights; `share_sides` pages two
+that go together (the two columns of a compare slide), each side shared out over the same slides.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 
-from deck.layout.context import Context
-from deck.layout.fitting import Item, fit
-from deck.plan import Para
+Fits = Callable[[range], bool]
+
+# Items count as alike in height while the tallest is at most this much taller than the lowest.
+ALIKE = 1.5
 
 
-def groups(ctx: Context, groups: list[tuple[int, list[Item]]], width: float, limit: float,
-           path: tuple) -> list[list[Para]]:
-    """The groups (a bullet and its subs stay whole) as pages of paragraphs; a group that does
-    not fit even alone is a problem at its path."""
-    whole = fit(ctx, [item for _, g in groups for item in g], width, limit)
-    if whole is not None:
+def share(count: int, fits: Fits, heights: Sequence[float] | None = None) -> list[range] | None:
+    """Items 0..count-1 as consecutive pages on each of which `fits(page)`; None when some item
+    does not fit even alone. `heights` (one per item) balances pages by height where the items
+    differ; `fits` must hold for every part of a range it holds for."""
+    whole = range(count)
+    if count == 0 or fits(whole):
         return [whole]
-    whole_groups = []
-    for index, group in groups:
-        if fit(ctx, group, width, limit) is None:
-            ctx.fail(path + (index,), "does not fit on a slide even alone at the minimum size",
-                     "shorten this item; put the detail in the notes")
-        else:
-            whole_groups.append(group)
-    pages: list[list[Item]] = []
-    current: list[Item] = []
-    for group in whole_groups:
-        candidate = current + group
-        if current and fit(ctx, candidate, width, limit) is None:
-            pages.append(current)
-            candidate = group
-        current = candidate
-    if current:
-        pages.append(current)
-    # Greedy filling can leave one lonely item on the last slide: share the items out evenly
-    # over the same number of slides when that fits too.
-    share, extra = divmod(len(whole_groups), max(1, len(pages)))
-    bounds, start = [], 0
-    for n in range(len(pages)):
-        end = start + share + (1 if n < extra else 0)
-        bounds.append((start, end))
-        start = end
-    even = [[item for group in whole_groups[a:b] for item in group] for a, b in bounds]
-    if all(page and fit(ctx, page, width, limit) is not None for page in even):
-        pages = even
-    # Every page is set at the largest step it fits; all lie between floor and preferred size.
-    return [fit(ctx, page, width, limit) or [] for page in pages]
+    filled = _filled(count, fits)
+    if filled is None:
+        return None
+    alike = heights is None or max(heights) <= ALIKE * max(min(heights), 1e-9)
+    fallback = None
+    for pages in range(len(filled), count + 1):
+        even = _even(count, pages)
+        candidates = [even] if heights is None else [even, _balanced(heights, pages)]
+        if not alike:
+            candidates.reverse()
+        if pages == len(filled):
+            candidates.append(filled)  # when nothing more even fits, at least the fewest slides
+        fitting = [c for c in candidates if all(fits(part) for part in c)]
+        lonely = [c for c in fitting if _has_lone_item(c, count)]
+        if len(fitting) > len(lonely):
+            return next(c for c in fitting if c not in lonely)
+        fallback = fallback or (fitting[0] if fitting else None)
+        if fallback is not None and _has_lone_item(even, count):
+            return fallback  # more slides only make the parts smaller
+    return fallback
 
 
-def chunks(count: int, fits: Callable[[range], bool]) -> list[range] | None:
-    """The fewest pages, shared out evenly, on which every run of items `fits`; None if one item alone does not."""
-    for n in range(count, 0, -1):
-        pages = [range(i, min(i + n, count)) for i in range(0, count, n)]
-        if all(fits(page) for page in pages):
-            share, extra = divmod(count, len(pages))
-            even, start = [], 0
-            for k in range(len(pages)):  # 7 items on 2 pages: 4 and 3, not 6 and 1
-                even.append(range(start, start + share + (1 if k < extra else 0)))
-                start = even[-1].stop
-            return even if all(fits(page) for page in even) else pages
+def by_height(heights: Sequence[float], room: float) -> list[range] | None:
+    """Items of known heights (table rows) stacked on pages of `room` points."""
+    return share(len(heights), lambda page: sum(heights[i] for i in page) <= room + 0.01, heights)
+
+
+def share_sides(counts: tuple[int, int], fits: Callable[[range, range], bool]) -> list[tuple[range, range]] | None:
+    """Two sequences shared out over the same slides, each side evenly: page n shows part n of
+    both. A side with fewer items than slides leaves its later parts empty."""
+    longest = max(counts)
+    if longest == 0:
+        return [(range(0), range(0))]
+    for pages in range(1, longest + 1):
+        parts = list(zip(_even(counts[0], pages), _even(counts[1], pages), strict=True))
+        if all(fits(left, right) for left, right in parts):
+            return parts
     return None
 
 
-def entry_pages(rows: list, lay: Callable[[list], Any]) -> list | None:
-    """The rows in pages of one size, as many per page as every page can hold: each page as
-    `lay(rows)` gives it, or None when not even one row fits.
-
-    A longer first page never fits where a shorter one does not (one more entry only adds
-    height), so the largest first page is found by galloping and bisecting; the sizes from there
-    down are tried page by page, each attempt stopping at the first page that does not fit. The
-    pages are those of trying every size from all rows down, at a few layouts per page."""
-    done: dict[tuple[int, int], Any] = {}
-
-    def page(start: int, stop: int) -> Any:
-        if (start, stop) not in done:
-            done[start, stop] = lay(rows[start:stop])
-        return done[start, stop]
-
-    n = len(rows)
-    if n and page(0, n) is not None:
-        return [done[0, n]]
-    fits, fails = 0, n  # the first page holds `fits` rows and not `fails`
-    size = 1
-    while size < fails and page(0, size) is not None:
-        fits, size = size, size * 2
-    fails = min(fails, size)
-    while fails - fits > 1:
-        middle = (fits + fails) // 2
-        if page(0, middle) is not None:
-            fits = middle
-        else:
-            fails = middle
-    for per_page in range(fits, 0, -1):
-        laid = []
-        for start in range(0, n, per_page):
-            laid.append(page(start, min(start + per_page, n)))
-            if laid[-1] is None:
-                break
-        else:
-            return laid
-    return None
-
-
-def rows_under_header(head: tuple[Any, float], rows: list[tuple[Any, float]], limit: float) -> list[list] | None:
-    """Table rows (each with its height) onto pages under a repeated header; None when one row
-    alone is too tall."""
-    pages, current, used = [], [head], head[1]
-    for row in rows:
-        if head[1] + row[1] > limit:
+def _filled(count: int, fits: Fits) -> list[range] | None:
+    """The pages of filling each as full as it goes (no split takes fewer pages), or None when an
+    item does not fit alone. Each page's end is found by galloping, then bisecting: a longer
+    page never fits where a shorter one does not."""
+    pages: list[range] = []
+    start = 0
+    while start < count:
+        good, size = start, 1
+        while start + size <= count and fits(range(start, start + size)):
+            good, size = start + size, size * 2
+        bad = min(start + size, count + 1)
+        while bad - good > 1:
+            middle = (good + bad) // 2
+            if fits(range(start, middle)):
+                good = middle
+            else:
+                bad = middle
+        if good == start:
             return None
-        if used + row[1] > limit:
-            pages.append(current)
-            current, used = [head], head[1]
-        current.append(row)
-        used += row[1]
-    pages.append(current)
+        pages.append(range(start, good))
+        start = good
     return pages
+
+
+def _even(count: int, pages: int) -> list[range]:
+    """count items over `pages` parts that differ by at most one, the longer parts first."""
+    share_, extra = divmod(count, pages)
+    parts, start = [], 0
+    for n in range(pages):
+        stop = start + share_ + (1 if n < extra else 0)
+        parts.append(range(start, stop))
+        start = stop
+    return parts
+
+
+def _balanced(heights: Sequence[float], pages: int) -> list[range]:
+    """The parts as even in height as they can be (least sum of squared heights, which also keeps
+    the tallest low), none of a single item where there are enough items: a table of best splits,
+    small since a slide's items are few."""
+    n = len(heights)
+    pages = min(pages, n)
+    least = 2 if n > 3 and n >= 2 * pages else 1
+    prefix = [0.0]
+    for h in heights:
+        prefix.append(prefix[-1] + h)
+    inf = float("inf")
+    # best[k][i]: the least cost when the first i items make k parts
+    best = [[inf] * (n + 1) for _ in range(pages + 1)]
+    cut = [[0] * (n + 1) for _ in range(pages + 1)]
+    best[0][0] = 0.0
+    for k in range(1, pages + 1):
+        for i in range(k * least, n + 1):
+            for j in range((k - 1) * least, i - least + 1):
+                cost = best[k - 1][j] + (prefix[i] - prefix[j]) ** 2
+                if cost < best[k][i] - 1e-9:
+                    best[k][i], cut[k][i] = cost, j
+    bounds, i = [], n
+    for k in range(pages, 0, -1):
+        j = cut[k][i]
+        bounds.append(range(j, i))
+        i = j
+    return bounds[::-1]
+
+
+def _has_lone_item(parts: list[range], count: int) -> bool:
+    return count > 3 and any(len(part) == 1 for part in parts)

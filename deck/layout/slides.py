@@ -5,7 +5,7 @@ from __future__ import annotations
 from deck.errors import Message
 from deck.layout.context import Context
 from deck.layout.fitting import fit_title, text_box
-from deck.layout.furniture import footer, headline, kicker, logo
+from deck.layout.furniture import body_area, footer, headline, kicker, logo
 from deck.plan import SlidePlan, TextBox
 
 
@@ -60,14 +60,23 @@ def continued_headline(ctx: Context, title: str, path: tuple, first: TextBox) ->
     return text_box([para], g.title.x, g.title.y, g.title.w, "Title", g.title_anchor, first.box.h)
 
 
+def continuing(ctx: Context, title: str, path: tuple, first: TextBox) -> tuple[TextBox, float, float]:
+    """For a slide that continues: the later pages' headline, and the body area under the taller
+    of the two headlines, so that content laid out once keeps its distance on every page."""
+    later = continued_headline(ctx, title, path, first)
+    top, limit = body_area(ctx, later if later.box.bottom > first.box.bottom else first)
+    return later, top, limit
+
+
 def add_page(ctx: Context, kind: str, title: str, n: int, items: list, notes: str, path: tuple,
-             source: str | None, title_box: TextBox) -> None:
-    """Page n of a slide that may continue: later pages carry "(continued)" in the headline."""
+             source: str | None, title_box: TextBox, later: TextBox | None = None) -> None:
+    """Page n of a slide that may continue: later pages carry "(continued)" in the headline, and
+    in the notes a pointer back rather than a second copy of the first page's notes."""
     if n == 0:
         add_content(ctx, kind, title, items, notes, path, source, title_box)
     else:
-        add_content(ctx, kind, continued(ctx, title), items, notes, path, source,
-                    continued_headline(ctx, title, path, title_box))
+        add_content(ctx, kind, continued(ctx, title), items, ctx.labels["notes_continued"] if notes else "",
+                    path, source, later or continued_headline(ctx, title, path, title_box))
 
 
 def paged(ctx: Context, pages: list | None, path: tuple, title: str, field_name: str, message: str,

@@ -1,15 +1,15 @@
 """question and exercise: a tinted panel with the kind and its minutes, the lead (the question
 or the task), then prompts or facts.
 
-A question's prompts may continue on a next slide under the same question; an exercise stays
-whole, since groups work from one slide."""
+The room needs every prompt at once, so prompts are never split: when the lead and its prompts do
+not fit on one slide even at the floors, the lead stands alone first and then again, smaller, above
+all its prompts."""
 from __future__ import annotations
 
-from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, bulleted, fit, height, make_para, text_box
 from deck.layout.furniture import body_area, headline, minutes
-from deck.layout.slides import add_page, paged
+from deck.layout.slides import add_page, continuing, note_split
 from deck.outline.model import ExerciseSlide, QuestionSlide
 from deck.plan import Box, Para, Shape
 
@@ -17,9 +17,8 @@ from deck.plan import Box, Para, Shape
 def question(ctx: Context, slide: QuestionSlide, path: tuple, notes: str) -> None:
     label = ctx.labels["discussion"] + (f" · {minutes(slide.minutes)} {ctx.labels['minutes']}"
                                         if slide.minutes else "")
-    _panel(ctx, "question", slide.headline, label, [Item(slide.question, "question")],
-           [Item(p, "sub", bulleted("accent")) for p in slide.prompts], path, notes, slide.source,
-           can_continue=True)
+    _panel(ctx, "question", slide.headline, label, Item(slide.question, "question"),
+           [Item(p, "sub", bulleted("accent")) for p in slide.prompts], path, notes, slide.source)
 
 
 def exercise(ctx: Context, slide: ExerciseSlide, path: tuple, notes: str) -> None:
@@ -30,38 +29,67 @@ def exercise(ctx: Context, slide: ExerciseSlide, path: tuple, notes: str) -> Non
         facts.append(Item(f"{ctx.labels['groups']}{colon} {slide.groups}", "body", bulleted("accent")))
     if slide.deliverable:
         facts.append(Item(f"{ctx.labels['deliverable']}{colon} {slide.deliverable}", "body", bulleted("accent")))
-    _panel(ctx, "exercise", slide.headline, label, [Item(slide.task, "body", (("bold", True),))], facts,
-           path, notes, slide.source, can_continue=False)
+    _panel(ctx, "exercise", slide.headline, label, Item(slide.task, "body", (("bold", True),)), facts,
+           path, notes, slide.source)
 
 
-def _panel(ctx: Context, kind: str, title: str, label: str, lead: list[Item], rest: list[Item], path: tuple,
-           notes: str, source: str | None, can_continue: bool) -> None:
+def _panel(ctx: Context, kind: str, title: str, label: str, lead: Item, rest: list[Item], path: tuple,
+           notes: str, source: str | None) -> None:
     g, sp = ctx.geo, ctx.geo.space
-    title_box = headline(ctx, title, path)
+    title_box = later = headline(ctx, title, path)
     top, limit = body_area(ctx, title_box)
     pad = sp.panel_pad
     width = g.content_w - 2 * pad
     kicker = make_para(label.upper(), ctx.style("kicker"), width, ctx.theme.font)
-    inner = limit - 2 * pad - height([kicker]) - kicker.after
     air = sp.lead_air  # the lead and what follows shrink together; the lead gets extra air
 
-    def laid(rows: range) -> list[Para] | None:
-        return fit(ctx, lead + rest[rows.start:rows.stop], width, inner - air)
+    def laid(items: list[Item], room: float, label: list[Para]) -> list[Para] | None:
+        return fit(ctx, items, width, room - 2 * pad - height(label) - sum(p.after for p in label) - air)
 
-    whole = range(0, len(rest))
-    pages = [whole] if laid(whole) is not None else (paging.chunks(len(rest), lambda r: laid(r) is not None)
-                                                    if can_continue and rest else None)
-    if not paged(ctx, pages, path, title, "question" if kind == "question" else "task",
-                 "does not fit on the slide at the minimum size",
-                 "keep it to one short sentence and at most three short prompts; put the rest in the notes"):
+    # Tried in turn until every page fits: all on one slide; the lead alone, then again small
+    # above all of what follows (the label with the minutes stays on the first); the same with
+    # what follows small too. A lead too long for its own style (a task of a hundred words) is
+    # set smaller first, never cut or split: groups work from one slide.
+    lead_alone = next((item for item in (lead, _as(lead, "sub"), _small(lead)) if laid([item], limit, [kicker])),
+                      None)
+    field_name = "question" if kind == "question" else "task"
+    if lead_alone is None:
+        ctx.fail(path + (field_name,), "does not fit on the slide at the minimum size",
+                 "keep it to a few sentences; put the rest in a handout or the notes")
         return
-    assert pages is not None
-    for n, rows in enumerate(pages):
-        fitted = laid(rows) or []
-        lead_paras = [Para(**{**p.__dict__, "after": p.after + air}) for p in fitted[:len(lead)]]
-        paras = [kicker] + lead_paras + list(fitted[len(lead):])
+    options = [[([kicker], [lead_alone] + rest)]]
+    if rest:
+        options += [[([kicker], [lead_alone]), ([], [_small(lead)] + rest)],
+                    [([kicker], [lead_alone]), ([], [_small(lead)] + [_small(item) for item in rest])]]
+    for n, pages in enumerate(options):
+        if n == 1:
+            later, top, limit = continuing(ctx, title, path, title_box)
+        fitted = [laid(items, limit, label) for label, items in pages]
+        if None not in fitted:
+            break
+    if None in fitted:
+        ctx.fail(path + ("prompts" if kind == "question" else field_name,),
+                 "does not fit on one slide with the question, even with the question small"
+                 if kind == "question" else "with the groups and deliverable does not fit on one slide",
+                 "use fewer or shorter prompts (they stay together on one slide); put the rest in the notes")
+        return
+    if len(pages) > 1:
+        note_split(ctx, path, title, len(pages))
+    for n, ((label, _), body) in enumerate(zip(pages, fitted, strict=True)):
+        assert body is not None
+        lead_paras = [Para(**{**body[0].__dict__, "after": body[0].after + air})]
+        paras = label + lead_paras + list(body[1:])
         h = height(paras) + 2 * pad
         panel = Shape(Box(g.left, top, g.content_w, h), "rect", fill="soft", name="Panel")
         side = Shape(Box(g.left, top, sp.bar, h), "rect", fill="accent", name="Panel edge")
         text = text_box(paras, g.left + pad, top + pad, width, "Activity")
-        add_page(ctx, kind, title, n, [panel, side, text], notes, path, source, title_box)
+        add_page(ctx, kind, title, n, [panel, side, text], notes, path, source, title_box, later)
+
+
+def _as(item: Item, role: str) -> Item:
+    return Item(item.text, role, item.options)
+
+
+def _small(item: Item) -> Item:
+    """The item at the size of secondary text, in the ink colour: still read from the back."""
+    return Item(item.text, "secondary", item.options + (("color", "ink"),))

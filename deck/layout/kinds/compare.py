@@ -6,34 +6,42 @@ from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, bulleted, fit_pair, height, text_box
 from deck.layout.furniture import body_area, headline
-from deck.layout.slides import add_page, paged
+from deck.layout.slides import add_page, continuing, paged
 from deck.outline.model import CompareSlide
-from deck.plan import Box, Shape
+from deck.plan import Box, Para, Shape
 
 
 def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
     g, sp = ctx.geo, ctx.geo.space
-    title_box = headline(ctx, slide.headline, path)
+    title_box = later = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     width = g.grid_w(6) - g.gutter / 2
     colours = ("muted", "accent")
+    sides_ = (slide.left, slide.right)
 
-    def sides(rows: range) -> list[list[Item]]:
+    def columns(parts: tuple[range, range]) -> list[list[Item]]:
+        # a side with nothing left on a later page is left out rather than shown as a bare heading
         return [[Item(side.heading, "entry-title", (("color", colour),))] +
                 [Item(b, "sub", bulleted(colour)) for b in side.bullets[rows.start:rows.stop]]
-                for side, colour in zip((slide.left, slide.right), colours, strict=False)]
+                for side, colour, rows in zip(sides_, colours, parts, strict=True) if rows or not side.bullets]
 
-    longest = max(len(slide.left.bullets), len(slide.right.bullets))
-    room = limit - sp.heading_room
-    pages = paging.chunks(longest, lambda rows: fit_pair(ctx, sides(rows), width, room) is not None)
+    def laid(parts: tuple[range, range], room: float) -> list[list[Para]] | None:
+        return fit_pair(ctx, columns(parts), width, room)
+
+    counts = (len(slide.left.bullets), len(slide.right.bullets))
+    whole = (range(counts[0]), range(counts[1]))
+    pages: list[tuple[range, range]] | None = [whole]
+    if laid(whole, limit - sp.heading_room) is None:
+        later, top, limit = continuing(ctx, slide.headline, path, title_box)
+        pages = paging.share_sides(counts, lambda left, right: laid((left, right), limit - sp.heading_room) is not None)
     if not paged(ctx, pages, path, slide.headline, "left", "the two columns do not fit at the minimum size",
                  "keep each side to three short bullets; move the explanation to the notes"):
         return
     assert pages is not None
-    for n, rows in enumerate(pages):
-        both = fit_pair(ctx, sides(rows), width, room) or []
+    for n, parts in enumerate(pages):
+        shown = [i for i, rows in enumerate(parts) if rows or not sides_[i].bullets]
         items: list = []
-        for i, paras in enumerate(both):
+        for i, paras in zip(shown, laid(parts, limit - sp.heading_room) or [], strict=True):
             x = g.left + i * (width + 2 * g.gutter)
             heading, rest = paras[0], paras[1:]
             items.append(text_box([heading], x, top, width, "Heading"))
@@ -42,4 +50,4 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
                                name="Rule"))
             if rest:
                 items.append(text_box(list(rest), x, rule_y + sp.rule_gap, width, "Column"))
-        add_page(ctx, "compare", slide.headline, n, items, notes, path, slide.source, title_box)
+        add_page(ctx, "compare", slide.headline, n, items, notes, path, slide.source, title_box, later)
