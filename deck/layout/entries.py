@@ -40,7 +40,7 @@ def add_entries(ctx: Context, kind: str, title: str, rows: list[tuple[str, str, 
 
     lead, top, limit = area(title_box)
     pages: list[range] | None = [range(len(rows))]
-    if grid(pages[0], top, limit) is None:
+    if grid(range(len(rows)), top, limit) is None:
         later = continuing(ctx, title, (kind,), title_box)[0]
         lead, top, limit = area(later if later.box.bottom > title_box.box.bottom else title_box)
         pages = paging.share(len(rows), lambda page: grid(page, top, limit) is not None)

@@ -43,8 +43,8 @@ def _panel(ctx: Context, kind: str, title: str, label: str, lead: Item, rest: li
     kicker = make_para(label.upper(), ctx.style("kicker"), width, ctx.theme.font)
     air = sp.lead_air  # the lead and what follows shrink together; the lead gets extra air
 
-    def laid(items: list[Item], room: float, label: list[Para]) -> list[Para] | None:
-        return fit(ctx, items, width, room - 2 * pad - height(label) - sum(p.after for p in label) - air)
+    def laid(items: list[Item], room: float, above: list[Para]) -> list[Para] | None:
+        return fit(ctx, items, width, room - 2 * pad - height(above) - sum(p.after for p in above) - air)
 
     # Tried in turn until every page fits: all on one slide; the lead alone, then again small
     # above all of what follows (the label with the minutes stays on the first); the same with
@@ -61,24 +61,27 @@ def _panel(ctx: Context, kind: str, title: str, label: str, lead: Item, rest: li
     if rest:
         options += [[([kicker], [lead_alone]), ([], [_small(lead)] + rest)],
                     [([kicker], [lead_alone]), ([], [_small(lead)] + [_small(item) for item in rest])]]
+    if rest and kind == "exercise":  # the groups and deliverable read well on their own
+        options.append([([kicker], [lead_alone]), ([kicker], rest)])
     for n, pages in enumerate(options):
         if n == 1:
             later, top, limit = continuing(ctx, title, path, title_box)
-        fitted = [laid(items, limit, label) for label, items in pages]
+        fitted = [laid(items, limit, above) for above, items in pages]
         if None not in fitted:
             break
     if None in fitted:
         ctx.fail(path + ("prompts" if kind == "question" else field_name,),
                  "does not fit on one slide with the question, even with the question small"
-                 if kind == "question" else "with the groups and deliverable does not fit on one slide",
-                 "use fewer or shorter prompts (they stay together on one slide); put the rest in the notes")
+                 if kind == "question" else "with the groups and deliverable does not fit on two slides",
+                 "use fewer or shorter prompts (they stay together on one slide); put the rest in the notes"
+                 if kind == "question" else "shorten the groups and deliverable; put the detail in the notes")
         return
     if len(pages) > 1:
         note_split(ctx, path, title, len(pages))
-    for n, ((label, _), body) in enumerate(zip(pages, fitted, strict=True)):
+    for n, ((above, _), body) in enumerate(zip(pages, fitted, strict=True)):
         assert body is not None
         lead_paras = [Para(**{**body[0].__dict__, "after": body[0].after + air})]
-        paras = label + lead_paras + list(body[1:])
+        paras = above + lead_paras + list(body[1:])
         h = height(paras) + 2 * pad
         panel = Shape(Box(g.left, top, g.content_w, h), "rect", fill="soft", name="Panel")
         side = Shape(Box(g.left, top, sp.bar, h), "rect", fill="accent", name="Panel edge")

@@ -1,0 +1,101 @@
+"""Slides that continue, as presenters write them: shares that are even, no lone item, prompts
+kept together, both compare columns continued together, headlines that keep their distance and
+notes that are not copied."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deck.build import plan
+from deck.plan import SlidePlan, Table, TextBox
+
+WORDS = "samenwerken klant medewerker organisatie leiderschap innovatie".split()
+
+
+def laid(tmp_path: Path, slides: str, language: str = "en") -> list[SlidePlan]:
+    source = tmp_path / "outline.yaml"
+    source.write_text(f"title: Continuing\nlanguage: {language}\nagenda: false\nrecap: false\nsections:\n"
+                      f"  - id: a\n    title: A part\n    slides:\n{slides}", encoding="utf-8")
+    return [s for s in plan(source)[1].slides if s.kind not in ("title", "divider", "closing")]
+
+
+def texts(slide: SlidePlan, name: str) -> list[str]:
+    return [p.text for item in slide.items if isinstance(item, TextBox) and item.name == name for p in item.paras]
+
+
+def sentence(n: int) -> str:
+    return " ".join(WORDS[(n + i) % len(WORDS)] for i in range(7)).capitalize()
+
+
+def test_a_long_list_is_shared_out_evenly(tmp_path):
+    bullets = "".join(f"          - {sentence(i)} nummer {i}\n" for i in range(14))
+    slides = laid(tmp_path, f"      - title: Fourteen points of the same length\n        bullets:\n{bullets}")
+    counts = [len(texts(s, "Body")) for s in slides]
+    assert len(counts) > 1 and sum(counts) == 14
+    assert max(counts) - min(counts) <= 1 and min(counts) > 1
+
+
+def test_a_long_table_has_no_lone_row(tmp_path):
+    rows = "".join(f"          - [Row {i}, {sentence(i)}, '{i * 1.5:.1f}']\n" for i in range(26))
+    slides = laid(tmp_path, "      - kind: table\n        title: Twenty-six rows\n"
+                            f"        columns: [Row, Text, Value]\n        rows:\n{rows}")
+    counts = [len(next(i for i in s.items if isinstance(i, Table)).cells) - 1 for s in slides]
+    assert len(counts) > 1 and sum(counts) == 26 and max(counts) - min(counts) <= 1 and min(counts) > 1
+
+
+def test_short_prompts_stay_on_the_question_slide(tmp_path):
+    slides = laid(tmp_path, "      - kind: question\n        title: Which one first\n"
+                            "        question: Which of these do we start with?\n"
+                            "        prompts: [Price, Speed, Trust, Service]\n")
+    assert len(slides) == 1
+
+
+def test_prompts_that_do_not_fit_under_the_question_move_together(tmp_path):
+    prompts = "".join(f"          - {sentence(i)}?\n" for i in range(7))
+    slides = laid(tmp_path, "      - kind: question\n        title: A question with many long prompts\n"
+                            f"        question: {sentence(3)} and {sentence(4).lower()}?\n"
+                            f"        prompts:\n{prompts}        notes: Let the room talk first.\n")
+    assert len(slides) == 2
+    first, second = (texts(s, "Activity") for s in slides)
+    assert len(first) == 2  # the label and the question, alone
+    assert second[1:] == [f"{sentence(i)}?" for i in range(7)]
+    assert slides[1].notes != slides[0].notes and "previous slide" in slides[1].notes
+
+
+def test_compare_continues_both_sides_and_shows_no_bare_heading(tmp_path):
+    left = "".join(f"            - {sentence(i)} {sentence(i + 1).lower()}\n" for i in range(9))
+    slides = laid(tmp_path, "      - kind: compare\n        title: Nine against two\n"
+                            f"        left:\n          heading: Today\n          bullets:\n{left}"
+                            "        right:\n          heading: With us\n          bullets: [One team, One number]\n")
+    assert len(slides) > 1
+    for slide in slides:
+        assert len(texts(slide, "Heading")) == len([i for i in slide.items if getattr(i, "name", "") == "Column"])
+    assert sum(len(texts(s, "Column")) for s in slides) == 11
+
+
+def test_six_steps_stay_on_one_row(tmp_path):
+    steps = "".join(f"          - {{title: Step {i}, text: {sentence(i)}}}\n" for i in range(6))
+    steps = steps.replace("Step 2,", "Omgevingsvergunning,")
+    assert len(laid(tmp_path, f"      - kind: steps\n        title: Six milestones\n        steps:\n{steps}")) == 1
+
+
+def test_a_long_exercise_task_builds(tmp_path):
+    task = ". ".join(sentence(i) for i in range(12)) + "."
+    slides = laid(tmp_path, "      - kind: exercise\n        title: Work in groups\n"
+                            f"        task: {task}\n        minutes: 20\n        groups: Tables of five\n"
+                            "        deliverable: One flip chart with three risks\n")
+    assert slides and texts(slides[0], "Activity")[1] == task
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es"])
+def test_a_grown_headline_keeps_its_distance_from_the_body(tmp_path, language):
+    # "(Fortsetzung)" makes a headline that just fills two lines take a third
+    title = "A headline that fills nearly two full lines of the slide about the training programme"
+    rows = "".join(f"          - [Row {i}, {sentence(i)}]\n" for i in range(30))
+    slides = laid(tmp_path, f"      - kind: table\n        title: {title}\n        columns: [Row, Text]\n"
+                            f"        rows:\n{rows}", language)
+    assert len(slides) > 1
+    for slide in slides:
+        table = next(i for i in slide.items if isinstance(i, Table))
+        assert slide.title.box.bottom < table.box.y
