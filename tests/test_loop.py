@@ -96,7 +96,7 @@ def test_check_schema_and_build_errors_fail_as_findings(tmp_path):
 
     fit = run("check", str(FIXTURES / "invalid" / "headline-too-long.yaml"))
     assert fit.exit_code == 1
-    assert "error: sections[0].slides[0].title: does not fit in two lines" in fit.stdout and "[build]" in fit.stdout
+    assert "error: sections[0].slides[0].title: does not fit in four lines" in fit.stdout and "[build]" in fit.stdout
 
 
 def test_check_colour_only_on_a_terminal_and_never_with_no_color(tmp_path):

@@ -83,7 +83,8 @@ def _agenda(ctx: Context) -> None:
     before = [_outside(ctx, opening, "opening")] if opening else []
     after = [_outside(ctx, close, "close")] if close else []
     notes = "\n".join(before + [f"{k}  {t}" for k, t, _ in rows] + after)
-    add_entries(ctx, "agenda", ctx.labels["agenda"], rows, notes, "secondary", kicker=" · ".join(before + after))
+    add_entries(ctx, "agenda", ctx.labels["agenda"], rows, notes, "secondary", kicker=" · ".join(before + after),
+                brief=True)
 
 
 def _outside(ctx: Context, outside: timing.Outside, label: str) -> str:

@@ -34,6 +34,7 @@ class Context:
     notices: list[Message] = field(default_factory=list)
     slides: list[SlidePlan] = field(default_factory=list)
     section: Section | None = None  # the section being laid out; its title is the kicker
+    long_headlines: set[tuple] = field(default_factory=set)  # said once, though laid out per page
 
     def style(self, role: str) -> Style:
         style = self.theme.style(role)

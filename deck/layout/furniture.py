@@ -2,6 +2,7 @@
 title above it), the footer with source, number and date, a logo, and the speaker notes."""
 from __future__ import annotations
 
+from deck.errors import Message
 from deck.layout.context import Context
 from deck.layout.fitting import fit_title, height, make_para, one_line, text_box
 from deck.outline.model import Notes
@@ -14,7 +15,17 @@ def headline(ctx: Context, text: str, path: tuple) -> TextBox:
     para = box.h and fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
     para = para or fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align)
     if para is None:
-        ctx.fail(path + ("title",), "does not fit in two lines at the minimum size",
+        # A long headline is the presenter's to shorten, not deck's to refuse: more lines, said.
+        para = (fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align, max_lines=3)
+                or fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align, max_lines=4))
+        if para is not None and path not in ctx.long_headlines:
+            ctx.long_headlines.add(path)
+            ctx.notices.append(Message.notice(ctx.source.file, f"the headline takes {para.lines} lines; an assertion "
+                                              "of about eight words reads at a glance",
+                                              ctx.source.line(path + ("title",)), path=path + ("title",),
+                                              rule="fit-headline"))
+    if para is None:
+        ctx.fail(path + ("title",), "does not fit in four lines at the minimum size",
                  "shorten the headline to one assertion of about eight words; put detail in the notes")
         para = make_para(text, ctx.style("title").at(ctx.style("title").floor), box.w, ctx.theme.title_font,
                          align=align)

@@ -4,12 +4,13 @@
 circles, panels' edges, and the covers of themes whose covers are the accent); the text on it
 and the tinted panel are derived from it. `accent2` replaces the highlight colour (big numbers).
 
-Client brand guides are what they are: a brand colour is refused only below WCAG AA, 4.5:1, or
-3:1 where every text set in that pair is large (18 pt, or 14 pt bold: the covers' titles, step
-numbers, table heads, big numbers). Between AA and the theme's own rule (7:1 for text on the
-accent, like body text) it is used, with a notice that offers the nearest shade that meets the
-rule. A brand colour that leaves the chart highlight too close to the accent to tell apart is a
-notice, and a warning of `deck check`.
+Client brand guides are what they are, and a presenter pastes them in as given: a brand colour
+below WCAG AA, 4.5:1, or 3:1 where every text set in that pair is large (18 pt, or 14 pt bold: the
+covers' titles, step numbers, table heads, big numbers), is replaced by its nearest shade that
+passes, with a notice that names it; only a colour with no passing shade is refused. Between AA
+and the theme's own rule (7:1 for text on the accent, like body text) it is used as given, with a
+notice that offers the nearest shade that meets the rule. A brand colour that leaves the chart
+highlight too close to the accent to tell apart is a notice, and a warning of `deck check`.
 """
 from __future__ import annotations
 
@@ -47,9 +48,11 @@ def apply_brand(theme: Theme, loaded: Loaded, allow_outside: bool = False) -> tu
     notices: list[Message] = []
     palette = _branded(theme.palette, brand.accent, brand.accent2)
     if brand.accent or brand.accent2:
-        refused, noted = _contrast(theme, palette, brand, source)
+        refused, noted, shades = _contrast(theme, palette, brand, source)
         problems += refused
         notices += noted
+        if shades:
+            palette = _branded(theme.palette, shades.get("accent", brand.accent), shades.get("accent2", brand.accent2))
     if brand.font:
         theme = replace(theme, font=brand.font, heading_font=brand.font)
         notice = fonts.stand_in_notice(brand.font)
@@ -113,10 +116,12 @@ def _suggestion(theme: Theme, field: str, colour: str, aa: bool) -> str | None:
     return None
 
 
-def _contrast(theme: Theme, palette: Palette, brand, source) -> tuple[list[Message], list[Message]]:
-    """For each brand colour, a problem for the first pair below AA, or else a notice for the
-    first pair below the theme's own rule."""
+def _contrast(theme: Theme, palette: Palette, brand, source) -> tuple[list[Message], list[Message], dict[str, str]]:
+    """For each brand colour below AA: its nearest shade that passes, used with a notice (a
+    problem where no shade passes); above AA, a notice for the first pair below the theme's own
+    rule."""
     problems, notices = [], []
+    shades: dict[str, str] = {}
     for field in ("accent", "accent2"):
         colour = getattr(brand, field)
         if not colour:
@@ -136,14 +141,18 @@ def _contrast(theme: Theme, palette: Palette, brand, source) -> tuple[list[Messa
             notices.append(source.notice(("brand", field), f"{what} has contrast {ratio:.1f}:1, enough for WCAG AA; "
                                          f"the theme's own colours keep {minimum:g}:1 (AAA){shade}"))
             continue
-        hint = f"a shade of it that passes: '#{better}'" if better else "choose a darker or a lighter colour"
+        large = " (WCAG AA for large text)" if minimum == LARGE_CONTRAST else ""
+        below = f"{what} has contrast {ratio:.1f}:1, needs at least {minimum:g}:1{large}"
+        if better:
+            shades[field] = f"#{better}"
+            notices.append(source.notice(("brand", field), f"{below}; the deck uses its nearest shade that does, "
+                                         f"'#{better}' (write another colour in `brand.{field}:` to choose yourself)"))
+            continue
+        hint = "choose a darker or a lighter colour"
         if field == "accent" and fg != "accent":
             hint += " (title, divider and closing slides and step numbers set text on the accent)"
-        large = " (WCAG AA for large text)" if minimum == LARGE_CONTRAST else ""
-        problems.append(source.problem(("brand", field),
-                                       f"{what} has contrast {ratio:.1f}:1, needs at least {minimum:g}:1{large}",
-                                       hint))
-    return problems, notices
+        problems.append(source.problem(("brand", field), below, hint))
+    return problems, notices, shades
 
 
 def highlight_clash(theme: Theme, outline: Outline, source: Source, slides: Iterable[SlidePlan]) -> Message | None:
