@@ -11,8 +11,8 @@ Widths give way in the order a reader minds least:
   2. else the text of the body wraps at its spaces: columns whose cells are short (figures,
      one-word labels) keep their width, the long ones share what is left in proportion to their
      length; a header wraps at its spaces too, never inside a word;
-  3. else, with not even every word in its column, words of the body break inside, the headers'
-     and the figures' words last;
+  3. else, with not even every word in its column, the fewest words of the body break inside;
+     the headers' words and the figures never, while the others can give way;
   4. else every column in proportion to its longest word, which then breaks inside.
 """
 from __future__ import annotations
@@ -110,7 +110,8 @@ def column_widths(rows: list[list[str]], font: str, size: float, total: float, i
         widths = share(words, lines, total)
         return _headers_unwrapped(widths, words, head_line, texts, font, size, inset, head_bold)
     if sum(firm) <= total:  # 3.
-        return share(firm, words, total)
+        units = [[widest(natural, [u]) for t in column for u in _GAP.split(t) if u] for column in columns]
+        return _fewest_broken(firm, words, units, total)
     return [w * total / sum(firm) for w in firm]  # 4.
 
 
@@ -136,6 +137,27 @@ def _headers_unwrapped(widths: list[float], words: list[float], head_line: list[
         if tried_count < count:
             widths, count = tried, tried_count
     return widths
+
+
+def _fewest_broken(firm: list[float], words: list[float], units: list[list[float]], total: float) -> list[float]:
+    """The widths that break the fewest words, each column at least `firm`; the room left over
+    then shared as in step 2.
+
+    A column's useful widths are its own words' widths; combining the columns one by one and
+    keeping only the combinations no other beats in both width and words broken (few: each
+    column adds at most its words) finds the best exactly."""
+    best: list[tuple[float, int, tuple[float, ...]]] = [(0.0, 0, ())]
+    for c, column in enumerate(units):
+        options = sorted({firm[c], *(u for u in column if u > firm[c])})
+        grown = [(w + t, b + sum(u > t + 0.01 for u in column), chosen + (t,))
+                 for w, b, chosen in best for t in options if w + t <= total + 0.01]
+        grown.sort(key=lambda found: (found[0], found[1]))
+        best = []
+        for found in grown:
+            if not best or found[1] < best[-1][1]:
+                best.append(found)
+    _, _, chosen = min(best, key=lambda found: (found[1], found[0]))
+    return share(list(chosen), [max(w, t) for w, t in zip(words, chosen, strict=True)], total)
 
 
 def share(least: list[float], wish: list[float], total: float) -> list[float]:

@@ -12,6 +12,8 @@ measured, never guessed from a character count:
      again as its label (a row of four KPIs like "€ 12,4 mln" stays a row);
   3. fewer figures to a row, on two rows (four as two and two, three as two and one) and on,
      each row in wider columns, from the preferred size down to that same least size.
+A row whose labels would break a word inside ("Leistungsberechti|gte" in a column of four) gives
+way to the next arrangement that keeps every word whole, when there is one.
 All figures of the slide share one size in every arrangement. What fits in none is reported
 for every figure and label of the slide at once, with the room the slide really has.
 """
@@ -21,7 +23,7 @@ import math
 from dataclasses import dataclass, replace
 
 from deck.layout.context import SMALL_ALLOWANCE, Context
-from deck.layout.fitting import Item, fit_pair, height, sizes, text_box
+from deck.layout.fitting import Item, breaks_a_word, fit_pair, height, sizes, text_box
 from deck.layout.furniture import body_area, headline
 from deck.layout.slides import add_content
 from deck.look.theme import Style
@@ -44,17 +46,16 @@ class Arranged:
     width: float  # of every column
     figure: Para  # the figure's size and pitch, shared by every figure of the slide
     labels: list[list[Para]]  # each stat's label and context
+    chopped: bool  # a label's word is wider than its column and breaks inside
 
 
 def lay(ctx: Context, slide: StatsSlide, path: tuple, notes: str) -> None:
     title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     style = figure_style(ctx, len(slide.stats))
-    found = None
-    for per_row in arrangements(len(slide.stats)):
-        found = arrange(ctx, slide, per_row, style, limit)
-        if found is not None:
-            break
+    # the first arrangement whose labels keep their words whole; else the first that fits at all
+    laid = [a for a in (arrange(ctx, slide, p, style, limit) for p in arrangements(len(slide.stats))) if a]
+    found = next((a for a in laid if not a.chopped), laid[0] if laid else None)
     if found is None:
         explain(ctx, slide, path, style, limit)
         return
@@ -117,7 +118,8 @@ def arrange(ctx: Context, slide: StatsSlide, per_row: int, style: Style, limit: 
 
         labels = fit_pair(ctx, groups, width, fits)
         if labels is not None:
-            return Arranged(per_row, width, figures[0], labels)
+            chopped = any(breaks_a_word(ctx, p, width) for block in labels for p in block)
+            return Arranged(per_row, width, figures[0], labels, chopped)
     return None
 
 
