@@ -180,7 +180,7 @@ def explain(ctx: Context, slide: StatsSlide, path: tuple, style: Style, limit: f
         ctx.fail(path + ("stats", i, "value"),
                  f"is {wide:.0f} pt wide at the least size a figure reads at ({least:g} pt); "
                  f"a figure on this slide has {room:.0f} pt",
-                 _value_hint(ctx, slide, stat.value, wide, room, small_helps))
+                 _value_hint(ctx, slide, stat.value, wide, room, style, limit, small_helps))
     if blamed:
         return
     width = column_width(ctx, count, count)
@@ -211,10 +211,18 @@ def _rows_stand(ctx: Context, slide: StatsSlide, per_row: int, style: Style, lim
     return fit_pair(ctx, [label_items(stat, "l") for stat in slide.stats], width, fits) is not None
 
 
-def _value_hint(ctx: Context, slide: StatsSlide, value: str, wide: float, room: float, small_helps: bool) -> str:
+def _could_stand(ctx: Context, count: int, per_row: int, style: Style, limit: float) -> bool:
+    """Whether rows of `per_row` stand on the slide at the least size with one-line labels."""
+    label = ctx.style("entry-title")
+    over = figure_height(ctx, figure(ctx, "0", style, style.floor, 1.0, "l")) + label.floor * label.leading
+    return stacked([over] * math.ceil(count / per_row), ctx) <= limit + 0.01
+
+
+def _value_hint(ctx: Context, slide: StatsSlide, value: str, wide: float, room: float, style: Style,
+                limit: float, small_helps: bool) -> str:
     """The choices that would really make this figure fit."""
     chars = max(1, math.floor(len(value) * room / (wide * SAFETY)))
-    choices = [f"write it in at most about {chars} characters, the unit or the words in the label "
+    choices = [f"write it in at most about {chars} characters, moving the unit or the words into the label "
                "('€ 1,2' over 'mln revenue')"]
     count = len(slide.stats)
     fewer = [n for n in range(count - 1, 0, -1) if wide * SAFETY <= column_width(ctx, n, n)
@@ -222,12 +230,14 @@ def _value_hint(ctx: Context, slide: StatsSlide, value: str, wide: float, room: 
     if fewer:
         n = fewer[0]
         choices.append(f"put at most {n} stat{'s' if n > 1 else ''} on this slide "
-                       f"(each figure then has {column_width(ctx, n, n):.0f} pt)")
-    grid = [p for p in arrangements(count) if p < count and wide * SAFETY <= column_width(ctx, count, p)]
+                       f"(a figure then has {column_width(ctx, n, n):.0f} pt)")
+    # rows that would stand with one-line labels, wide enough for this figure
+    grid = [p for p in arrangements(count) if p < count and wide * SAFETY <= column_width(ctx, count, p)
+            and _could_stand(ctx, count, p, style, limit)]
     if grid and column_width(ctx, count, grid[0]) > room:
         rows = math.ceil(count / grid[0])
         choices.append(f"shorten the labels and contexts so the stats stand on {rows} rows "
-                       f"(each figure then has {column_width(ctx, count, grid[0]):.0f} pt)")
+                       f"(a figure then has {column_width(ctx, count, grid[0]):.0f} pt)")
     if small_helps:
         choices.append(f"build with --allow-small (figures and labels {SMALL_ALLOWANCE:g} pt smaller)")
     return "; or ".join(choices)
