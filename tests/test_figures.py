@@ -151,7 +151,8 @@ def test_figures_keep_right_under_a_right_aligned_header_and_text_keeps_left():
 def test_header_words_stay_whole_while_a_long_first_column_wraps():
     long = "Onderhandse lening bij de Bank Nederlandse Gemeenten voor de nieuwbouw van het hoofdkantoor"
     rows = [["Omschrijving", "Aandeel", "Looptijd", "Rente", "Hoofdsom"],
-            [long, "38 %", "30 jaar", "2,15 %", "€ 42,0 mln"], [long + " en meer", "4 %", "n.v.t.", "1,00 %", "€ 4,5 mln"]]
+            [long, "38 %", "30 jaar", "2,15 %", "€ 42,0 mln"],
+            [long + " en meer", "4 %", "n.v.t.", "1,00 %", "€ 4,5 mln"]]
     for size in (20, 18):
         widths = column_widths(rows, "Calibri", size, 864, 6.0)
         assert sum(widths) == pytest.approx(864)
