@@ -14,9 +14,9 @@ from support.audit import audit
 from deck import package
 from deck.build import build
 from deck.errors import DeckError
+from deck.layout.columns import column_widths
 from deck.layout.kinds.chart import number_format
 from deck.layout.kinds.image import place_picture
-from deck.layout.kinds.table import column_widths
 from deck.look.theme import MARGIN_X, SLIDE_W
 from deck.options import BuildOptions
 from deck.plan import Box
@@ -102,7 +102,7 @@ def test_a_long_table_continues_with_its_header(deck):
 
 
 def test_column_widths_follow_the_content():
-    widths = column_widths([["Kort", "Een veel langere kolom met tekst"], ["a", "b"]], "Calibri", 20, 600)
+    widths = column_widths([["Kort", "Een veel langere kolom met tekst"], ["a", "b"]], "Calibri", 20, 600, 6.0)
     assert sum(widths) == pytest.approx(600) and widths[1] > 2 * widths[0]
 
 
