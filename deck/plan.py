@@ -109,6 +109,7 @@ class Chart:
     # Which points carry their value, per series: the labels that can be read without colliding
     labelled: tuple[tuple[bool, ...], ...] = ()  # () every point
     axis: bool = False  # a value axis to read the numbers off where labels are left out
+    ends: bool = False  # a line's label stands to the right of its last point, not above it
 
 
 @dataclass(frozen=True)

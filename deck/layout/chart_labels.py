@@ -3,8 +3,8 @@
 A label is the number as the deck writes it ("1,850 kg"), set in the chart's text size. Each
 label is measured and put where PowerPoint and LibreOffice put it: above a column or a line's
 point, at the end of a bar, on a doughnut's ring. Where any two labels would cover each other, a
-chart with lines labels only the last point of each line (of the lines whose last labels would
-cover one another, the first), against its value axis; bars and columns then label nothing and
+chart with lines labels only the last point of each line, beside it (of the lines whose last
+labels would cover one another, the first), against its value axis; bars and columns then label nothing and
 show a value axis instead. A doughnut leaves out the
 labels of slices too thin to hold theirs. The plot area is estimated from the chart's frame and
 its text size, as both programs lay it out; the estimate leans to the small side, so that a
@@ -43,32 +43,42 @@ def label_text(value: float, places: int, prefix: str | None, suffix: str | None
 
 
 def labelled(kind: str, box: Box, categories: Sequence[str], series: Sequence[Values], texts: Sequence[Sequence[str]],
-             size: float, font: str) -> tuple[tuple[tuple[bool, ...], ...], bool]:
-    """Per series, per point: whether its label is shown; and whether the chart needs a value
-    axis because its bars' labels are left out. `texts` are the labels as written."""
+             size: float, font: str) -> tuple[tuple[tuple[bool, ...], ...], bool, bool]:
+    """Per series, per point: whether its label is shown; whether the chart needs a value axis
+    because its bars' labels are left out; and whether a line's labels stand at its end, to the
+    right of its last point. `texts` are the labels as written."""
     widths = [[measure.text_width(t, font, size) for t in row] for row in texts]
     if kind == "pie":
-        return tuple(tuple(True for _ in values) for values in series), False
+        return tuple(tuple(True for _ in values) for values in series), False, False
     if kind == "doughnut":
-        return (_on_ring(box, categories, series[0], widths[0], size, font),), False
+        return (_on_ring(box, categories, series[0], widths[0], size, font),), False, False
     rects = _places(kind, box, categories, series, widths, size, font)
     every = tuple(tuple(r is not None for r in row) for row in rects)
     if _apart([r for row in rects for r in row if r is not None], size):
-        return every, False
+        return every, False, False
     if kind == "line":
-        # The last value of each line, first series first, where it does not cover one kept.
+        # The last value of each line beside its end, first series first, where it covers none kept.
         kept: list[Rect] = []
         ends: list[int | None] = []
         for row in rects:
             i = _last(row)
-            rect = row[i] if i is not None else None
+            point = row[i] if i is not None else None
+            rect = _beside(point, size) if point is not None else None
             if rect is not None and _apart([*kept, rect], size):
                 kept.append(rect)
                 ends.append(i)
             else:
                 ends.append(None)
-        return tuple(tuple(i == j for i in range(len(row))) for row, j in zip(rects, ends, strict=True)), False
-    return tuple(tuple(False for _ in row) for row in rects), kind != "line"
+        shown = tuple(tuple(i == j for i in range(len(row))) for row, j in zip(rects, ends, strict=True))
+        return shown, False, True
+    return tuple(tuple(False for _ in row) for row in rects), kind != "line", False
+
+
+def _beside(above: Rect, size: float) -> Rect:
+    """A label moved from above its point to the right of it."""
+    left, top, right, bottom = above
+    x, y, height = (left + right) / 2, bottom + size * 0.3, bottom - top
+    return x + size * 0.4, y - height / 2, x + size * 0.4 + right - left, y + height / 2
 
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom

@@ -8,7 +8,8 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
 from deck.layout.chart_labels import GAP_WIDTH, HOLE, SPACING
-from deck.look.theme import Theme
+from deck.look.colour import passing_shade
+from deck.look.theme import MIN_CONTRAST, Theme
 from deck.ooxml import ADEC, qn
 from deck.plan import Chart, Picture, Table
 from deck.render.drawing import fill_paragraphs, pt
@@ -134,7 +135,13 @@ def _labels(series, item: Chart, index: int, theme: Theme) -> None:
         labels.font.color.rgb = _rgb(theme, "on_accent")
         labels.font.bold = True
     else:
-        labels.position = XL_LABEL_POSITION.ABOVE if item.type == "line" else XL_LABEL_POSITION.OUTSIDE_END
+        labels.position = (XL_LABEL_POSITION.OUTSIDE_END if item.type != "line"
+                           else XL_LABEL_POSITION.RIGHT if item.ends else XL_LABEL_POSITION.ABOVE)
+    if item.type == "line" and len(item.series) > 1:
+        # A line's labels in its colour, as dark (or light) as text needs: they say whose they are.
+        background = theme.palette.background
+        colour = passing_shade(theme.palette.hex(item.colours[index]), background, MIN_CONTRAST)
+        labels.font.color.rgb = RGBColor.from_string(colour or theme.palette.hex("ink"))
     d_lbls = labels._element
     for i, show in reversed(list(enumerate(shown))):
         if not show and values[i] is not None:

@@ -34,7 +34,10 @@ def lay(ctx: Context, slide: ChartSlide, path: tuple, notes: str) -> None:
     colours = chart_colours(ctx, spec)
     language = ctx.outline.language
     affixes = [spec.affixes(s) for s in spec.series]
-    formats = tuple(number_format(values, language, *affix) for (_, values), affix in zip(series, affixes, strict=True))
+    # Series in the same unit share their decimals: 1,200.0 beside 350.5, not 1,200.
+    unit = {affix: [v for (_, vs), a in zip(series, affixes, strict=True) if a == affix for v in vs]
+            for affix in affixes}
+    formats = tuple(number_format(unit[affix], language, *affix) for affix in affixes)
     shared = affixes[0] if len(set(affixes)) == 1 else (spec.prefix, spec.suffix)
     axis_format = number_format([v for _, vs in series for v in vs], language, *shared)
     legend: list[TextBox] = []
@@ -43,11 +46,11 @@ def lay(ctx: Context, slide: ChartSlide, path: tuple, notes: str) -> None:
         skip = max(b.box.bottom for b in legend) - top + size * 0.5
         top, limit = top + skip, limit - skip
     box = Box(g.left, top, g.content_w, limit)
-    texts = [[label_text(v, decimals(values), *affix) if v is not None else "" for v in values]
+    texts = [[label_text(v, decimals(unit[affix]), *affix) if v is not None else "" for v in values]
              for (_, values), affix in zip(series, affixes, strict=True)]
-    shown, axis = labelled(spec.type, box, spec.categories, [vs for _, vs in series], texts, size, ctx.theme.font)
+    shown, axis, ends = labelled(spec.type, box, spec.categories, [vs for _, vs in series], texts, size, ctx.theme.font)
     item = Chart(box, spec.type, tuple(spec.categories), series, colours, axis_format, size,
-                 legend=spec.type == "doughnut", formats=formats, labelled=shown, axis=axis)
+                 legend=spec.type == "doughnut", formats=formats, labelled=shown, axis=axis, ends=ends)
     add_content(ctx, "chart", slide.headline, [*legend, item], notes, path, slide.source, title_box)
 
 
