@@ -9,11 +9,12 @@ import pytest
 from conftest import FIXTURES
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from support.audit import audit
 
 from deck.build import build, plan
 from deck.errors import DeckError
 from deck.lint import lint
-from deck.look.colour import difference
+from deck.look.colour import contrast, difference
 from deck.look.series import ENOUGH, MIN_FILL_CONTRAST, series_colours
 from deck.look.theme import THEMES
 from deck.options import BuildOptions
@@ -79,7 +80,7 @@ def test_every_built_in_theme_and_template_offers_eight_colours():
 
 
 def test_a_highlighted_slice_is_the_only_one_in_its_colour(tmp_path):
-    [chart] = charts(outline(tmp_path, """\
+    path = outline(tmp_path, """\
         - kind: chart
           title: Water takes half of the money
           chart:
@@ -87,11 +88,23 @@ def test_a_highlighted_slice_is_the_only_one_in_its_colour(tmp_path):
             categories: [Water, Sanitation, Training, Monitoring, Management]
             series: [{name: Spending, values: [4270, 1810, 1120, 790, 640]}]
             highlight: Training
-        """))
+        """)
+    [chart] = charts(path)
     highlight = "#" + THEMES["light"].palette.highlight
     assert chart.colours[2] == highlight
     assert len(set(chart.colours)) == 5
     assert all(difference(c[1:], highlight[1:]) >= 20 for i, c in enumerate(chart.colours) if i != 2)
+    # Each value on the ring in the ink or the background colour, whichever reads on its slice.
+    out = tmp_path / "deck.pptx"
+    build(path, out)
+    assert audit(out) == []
+    [shape] = [s for s in Presentation(str(out)).slides[3].shapes if s.shape_type == MSO_SHAPE_TYPE.CHART]
+    palette = THEMES["light"].palette
+    for point, colour in zip(shape.chart.series[0].points, chart.colours, strict=True):
+        text = str(point.data_label.font.color.rgb)
+        assert text in (palette.ink, palette.background)
+        assert contrast(text, colour[1:]) >= max(contrast(palette.ink, colour[1:]),
+                                                  contrast(palette.background, colour[1:]))
 
 
 def test_labels_on_many_points_are_left_to_the_axis_or_the_line_ends(tmp_path):
@@ -209,6 +222,7 @@ def test_a_line_may_stop_early_and_a_value_may_be_null(tmp_path):
     build(path, out)
     [shape] = [s for s in Presentation(str(out)).slides[3].shapes if s.shape_type == MSO_SHAPE_TYPE.CHART]
     assert list(shape.chart.series[1].values)[:8] == [5, 11, None, 28, 36, 45, 52, None]
+    assert audit(out) == []
 
 
 @pytest.mark.parametrize("kind, values, problem", [
@@ -243,7 +257,5 @@ def test_check_warns_about_charts_too_crowded_to_read(tmp_path):
 
 
 def test_series_colours_stand_out_from_the_background():
-    from deck.look.colour import contrast
-
     for theme in THEMES.values():
         assert all(contrast(c, theme.palette.background) >= MIN_FILL_CONTRAST for c in series_colours(theme))

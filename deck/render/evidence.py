@@ -8,7 +8,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
 from deck.layout.chart_labels import GAP_WIDTH, HOLE, SPACING
-from deck.look.colour import passing_shade
+from deck.look.colour import contrast, passing_shade
 from deck.look.theme import MIN_CONTRAST, Theme
 from deck.ooxml import ADEC, qn
 from deck.plan import Chart, Picture, Table
@@ -131,9 +131,21 @@ def _labels(series, item: Chart, index: int, theme: Theme) -> None:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
         _label_separator(labels._element, "\n")
     elif item.type == "doughnut":
-        # Values sit on the ring, white on the palette's dark colours; names are in the legend.
-        labels.font.color.rgb = _rgb(theme, "on_accent")
+        # Values sit on the ring, each in the ink or the background colour, whichever reads on its
+        # slice; names are in the legend.
         labels.font.bold = True
+        palette = theme.palette
+        for i, show in enumerate(shown):
+            if show:
+                fill = palette.hex(item.colours[i])
+                text = max((palette.hex("ink"), palette.background), key=lambda c: contrast(c, fill))
+                label = series.points[i].data_label
+                label.font.color.rgb = RGBColor.from_string(text)
+                label.font.bold = True
+                label.font.size = Pt(item.size)
+                d_lbl = label._dLbl
+                if d_lbl is not None:
+                    _label_format(d_lbl, labels.number_format)
     else:
         labels.position = (XL_LABEL_POSITION.OUTSIDE_END if item.type != "line"
                            else XL_LABEL_POSITION.RIGHT if item.ends else XL_LABEL_POSITION.ABOVE)
@@ -149,6 +161,16 @@ def _labels(series, item: Chart, index: int, theme: Theme) -> None:
             etree.SubElement(d_lbl, qn("c:idx"), val=str(i))
             etree.SubElement(d_lbl, qn("c:delete"), val="1")
             d_lbls.insert(0, d_lbl)
+
+
+def _label_format(d_lbl, code: str) -> None:
+    """A point's own label in the series' number format; LibreOffice drops an empty c:spPr's label
+    properties."""
+    empty = d_lbl.find(qn("c:spPr"))
+    if empty is not None and len(empty) == 0:
+        d_lbl.remove(empty)
+    number = etree.Element(qn("c:numFmt"), formatCode=code, sourceLinked="0")
+    d_lbl.find(qn("c:idx")).addnext(number)
 
 
 def _label_separator(d_lbls, text: str) -> None:
