@@ -101,21 +101,22 @@ def _apart(rects: list[Rect], size: float) -> bool:
     return True
 
 
-def _scale(series: Sequence[Values]) -> tuple[float, float]:
-    """The value axis' range as renderers choose it: from zero (or the lowest value) to the first
-    round number at or above the highest."""
+def scale(series: Sequence[Values]) -> tuple[float, float, float]:
+    """The value axis as renderers choose it: from zero (or below the lowest value) to the first
+    round number at or above the highest, in about five steps of 1, 2 or 5 times a power of ten;
+    and that step."""
     numbers = [v for values in series for v in values if v is not None]
     low, high = min(0.0, *numbers), max(0.0, *numbers)
     span = (high - low) or 1.0
     unit = 10 ** math.floor(math.log10(span / 5))
-    unit = next(unit * m for m in (1, 2, 2.5, 5, 10) if span / (unit * m) <= 6)
-    return math.floor(low / unit) * unit, math.ceil(high / unit) * unit or unit
+    unit = next(unit * m for m in (1, 2, 5, 10) if span / (unit * m) <= 6)
+    return math.floor(low / unit) * unit, math.ceil(high / unit) * unit or unit, unit
 
 
 def _places(kind: str, box: Box, categories: Sequence[str], series: Sequence[Values],
             widths: list[list[float]], size: float, font: str) -> list[list[Rect | None]]:
     """Where each label is drawn, in points from the plot area's top left; None for no value."""
-    low, high = _scale(series)
+    low, high, _ = scale(series)
     height = size * LEADING
     count, group = len(categories), len(series)
     inner_w, inner_h = box.w - 2 * MARGIN * size, box.h - 2 * MARGIN * size

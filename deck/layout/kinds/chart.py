@@ -2,7 +2,7 @@
 number format, where they can be read (deck.layout.chart_labels)."""
 from __future__ import annotations
 
-from deck.layout.chart_labels import decimals, label_text, labelled
+from deck.layout.chart_labels import decimals, label_text, labelled, scale
 from deck.layout.context import Context
 from deck.layout.fitting import make_para, text_box
 from deck.layout.furniture import body_area, headline
@@ -39,7 +39,8 @@ def lay(ctx: Context, slide: ChartSlide, path: tuple, notes: str) -> None:
             for affix in affixes}
     formats = tuple(number_format(unit[affix], language, *affix) for affix in affixes)
     shared = affixes[0] if len(set(affixes)) == 1 else (spec.prefix, spec.suffix)
-    axis_format = number_format([v for _, vs in series for v in vs], language, *shared)
+    # The axis counts in round steps: 0, 20, 40, not 0.0, 20.0, 40.0 because a value has a decimal.
+    axis_format = number_format([scale([vs for _, vs in series])[2]], language, *shared)
     legend: list[TextBox] = []
     if not single and not round_chart:
         legend = legend_boxes(ctx, [name for name, _ in series], colours, g.left, top, g.content_w)
