@@ -52,7 +52,7 @@ def _labels(item: Chart, path: tuple) -> Finding | None:
                 f"{values} values are too many to label where the lines run; {ends} labelled, "
                 "the rest is read off the axis",
                 "give fewer points, or put the numbers that matter in the notes or the headline")
-    if item.type == "doughnut":
+    if item.type in ("pie", "doughnut"):
         return ("chart-labels", "warning", where,
                 f"{values - shown} of {values} slices are too thin to hold their value",
                 "put the small slices together as one, or use a bar chart")

@@ -259,3 +259,24 @@ def test_check_warns_about_charts_too_crowded_to_read(tmp_path):
 def test_series_colours_stand_out_from_the_background():
     for theme in THEMES.values():
         assert all(contrast(c, theme.palette.background) >= MIN_FILL_CONTRAST for c in series_colours(theme))
+
+
+def test_a_pie_names_thin_slices_in_a_legend_instead_of_piling_their_labels(tmp_path):
+    thin, plain = charts(outline(tmp_path, """\
+        - kind: chart
+          title: Most of the money goes to water
+          chart:
+            type: pie
+            categories: [Water, Sanitation, Training, Monitoring, Management, Audit, Other]
+            series: [{name: Spending, values: [4270, 1810, 1120, 190, 140, 60, 30]}]
+        - kind: chart
+          title: Three in four staff are digital natives
+          chart:
+            type: pie
+            categories: [Digital natives, Others]
+            series: [{name: Staff, values: [75, 25]}]
+            suffix: " %"
+        """))
+    [row] = thin.labelled
+    assert row[:3] == (True, True, True) and not all(row) and thin.legend
+    assert plain.labelled == ((True, True),) and not plain.legend

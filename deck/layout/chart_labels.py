@@ -2,13 +2,14 @@
 
 A label is the number as the deck writes it ("1,850 kg"), set in the chart's text size. Each
 label is measured and put where PowerPoint and LibreOffice put it: above a column or a line's
-point, at the end of a bar, on a doughnut's ring. Where any two labels would cover each other, a
-chart with lines labels only the last point of each line, beside it (of the lines whose last
-labels would cover one another, the first), against its value axis; bars and columns then label nothing and
-show a value axis instead. A doughnut leaves out the
-labels of slices too thin to hold theirs. The plot area is estimated from the chart's frame and
-its text size, as both programs lay it out; the estimate leans to the small side, so that a
-label that passes has room to spare.
+point, at the end of a bar, on a doughnut's ring, outside a pie's slice with the slice's name.
+Where any two labels would cover each other, a chart with lines labels only the last point of
+each line, beside it (of the lines whose last labels would cover one another, the first),
+against its value axis; bars and columns then label nothing and show a value axis instead. A
+doughnut leaves out the labels of slices too thin to hold theirs, and a pie the labels that
+would run into one before them (it then names every slice in a legend). The plot area is
+estimated from the chart's frame and its text size, as both programs lay it out; the estimate
+leans to the small side, so that a label that passes has room to spare.
 """
 from __future__ import annotations
 
@@ -49,7 +50,7 @@ def labelled(kind: str, box: Box, categories: Sequence[str], series: Sequence[Va
     right of its last point. `texts` are the labels as written."""
     widths = [[measure.text_width(t, font, size) for t in row] for row in texts]
     if kind == "pie":
-        return tuple(tuple(True for _ in values) for values in series), False, False
+        return (_around_pie(box, categories, series[0], widths[0], size, font),), False, False
     if kind == "doughnut":
         return (_on_ring(box, categories, series[0], widths[0], size, font),), False, False
     rects = _places(kind, box, categories, series, widths, size, font)
@@ -165,6 +166,33 @@ def _pitch(slot: float, group: int) -> float:
     spacing = SPACING / 100 if group > 1 else 0.0
     bar = slot / (group + (group - 1) * spacing + GAP_WIDTH / 100)
     return bar * (1 + spacing)
+
+
+def _around_pie(box: Box, categories: Sequence[str], values: Values, widths: list[float], size: float,
+                font: str) -> tuple[bool, ...]:
+    """A slice's name and value stand outside the pie, beside the middle of its arc, leaning away
+    from the pie: shown for the slices in order whose label covers none shown before it."""
+    total = sum(v for v in values if v is not None) or 1.0
+    height = 2 * size * LEADING  # name over value
+    label_w = [max(measure.text_width(c, font, size), w) for c, w in zip(categories, widths, strict=True)]
+    widest = max(label_w)
+    radius = max(size, min(box.h - 2 * height, box.w - 2 * widest) / 2 - MARGIN * size)
+    kept: list[Rect] = []
+    shown = []
+    start = 0.0
+    for value, width in zip(values, label_w, strict=True):
+        share = (value or 0) / total
+        middle = 2 * math.pi * (start + share / 2)  # clockwise from twelve o'clock
+        start += share
+        x, y = (radius + size * 0.5) * math.sin(middle), -(radius + size * 0.5) * math.cos(middle)
+        left = x if x >= 0 else x - width
+        top = y - height / 2 if abs(x) > abs(y) else (y - height if y < 0 else y)
+        rect = (left, top, left + width, top + height)
+        fits = share > 0 and _apart([*kept, rect], size)
+        if fits:
+            kept.append(rect)
+        shown.append(fits)
+    return tuple(shown)
 
 
 def _on_ring(box: Box, categories: Sequence[str], values: Values, widths: list[float], size: float,

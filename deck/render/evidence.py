@@ -62,7 +62,8 @@ def add_chart(slide, item: Chart, theme: Theme, language: str) -> None:
         d.set("lang", language)
     chart.has_legend = item.legend
     if item.legend:
-        # A doughnut names its slices beside the ring; other charts' legends are deck's text boxes.
+        # A doughnut names its slices beside the ring, and a pie too thin to name them all at its
+        # slices; other charts' legends are deck's text boxes.
         chart.legend.position = XL_LEGEND_POSITION.RIGHT
         chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(item.size)

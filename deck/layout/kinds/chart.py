@@ -50,8 +50,10 @@ def lay(ctx: Context, slide: ChartSlide, path: tuple, notes: str) -> None:
     texts = [[label_text(v, decimals(unit[affix]), *affix) if v is not None else "" for v in values]
              for (_, values), affix in zip(series, affixes, strict=True)]
     shown, axis, ends = labelled(spec.type, box, spec.categories, [vs for _, vs in series], texts, size, ctx.theme.font)
+    # A doughnut names its slices in a legend, and a pie whose labels leave some slices out.
+    legend_of_slices = spec.type == "doughnut" or (spec.type == "pie" and not all(shown[0]))
     item = Chart(box, spec.type, tuple(spec.categories), series, colours, axis_format, size,
-                 legend=spec.type == "doughnut", formats=formats, labelled=shown, axis=axis, ends=ends)
+                 legend=legend_of_slices, formats=formats, labelled=shown, axis=axis, ends=ends)
     add_content(ctx, "chart", slide.headline, [*legend, item], notes, path, slide.source, title_box)
 
 
