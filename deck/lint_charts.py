@@ -2,6 +2,7 @@
 can tell apart, and one whose values could not all be labelled where the chart draws them.
 
     chart-series   warning  more than 6 series in a bar, column or line chart, or 6 slices in a pie
+                            or doughnut
     chart-labels   warning  bars, columns or slices too close together for their values' labels;
                    info     a line chart labelled at the ends of its lines only
 """

@@ -176,6 +176,7 @@ def test_each_series_can_have_its_own_suffix(tmp_path):
         """)
     [chart] = charts(path)
     assert chart.formats == ('[$-409]#,##0" people"', '[$-409]#,##0.0" kg"')
+    assert chart.number_format == "[$-409]#,##0"  # an axis for both units shows the bare numbers
     out = tmp_path / "deck.pptx"
     build(path, out)
     [shape] = [s for s in Presentation(str(out)).slides[3].shapes if s.shape_type == MSO_SHAPE_TYPE.CHART]

@@ -38,7 +38,8 @@ def lay(ctx: Context, slide: ChartSlide, path: tuple, notes: str) -> None:
     unit = {affix: [v for (_, vs), a in zip(series, affixes, strict=True) if a == affix for v in vs]
             for affix in affixes}
     formats = tuple(number_format(unit[affix], language, *affix) for affix in affixes)
-    shared = affixes[0] if len(set(affixes)) == 1 else (spec.prefix, spec.suffix)
+    # One axis for series in different units shows the bare numbers.
+    shared = affixes[0] if len(set(affixes)) == 1 else (None, None)
     # The axis counts in round steps: 0, 20, 40, not 0.0, 20.0, 40.0 because a value has a decimal.
     axis_format = number_format([scale([vs for _, vs in series])[2]], language, *shared)
     legend: list[TextBox] = []
