@@ -16,6 +16,8 @@ Rule ids and what they catch:
     alt-text            warning  an informative picture whose alt text is only its file name
     contrast            warning  a text colour below the contrast its role needs (WCAG)
     chart-colours       warning  a brand colour that leaves the chart highlight hard to tell from the accent
+    chart-series        warning  more series or slices in a chart than a reader can tell apart
+    chart-labels        warning  bars or slices too close together to label their values (deck.lint_charts)
     timing              warning  the plan over-runs the session, or a section's slides its minutes;
                         info     how the plan compares with the session otherwise
     fit-continued       info     a slide that continues on the next one
@@ -31,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from deck.errors import DeckError, Message
+from deck.lint_charts import chart_findings
 from deck.look.brand import branded_roles, highlight_clash
 from deck.look.theme import Theme, contrast_problems
 from deck.outline import timing
@@ -309,6 +312,12 @@ def chart_colours(deck: Deck) -> Iterator[Message]:
         yield replace(clash, severity="warning")
 
 
+def chart_readable(deck: Deck) -> Iterator[Message]:
+    """Charts with more series or points than can be read (deck.lint_charts)."""
+    for rule, severity, path, message, hint in chart_findings(deck.slides_written(), deck.slides):
+        yield deck.finding(rule, severity, path, message, hint)
+
+
 def timing_plan(deck: Deck) -> Iterator[Message]:
     """The plan against the clock (deck.outline.timing): an over-run of the session or of a section's
     minutes is a warning; otherwise the comparison is shown as information."""
@@ -351,7 +360,7 @@ def language(deck: Deck) -> Iterator[Message]:
 
 RULES: tuple[Callable[[Deck], Iterable[Message]], ...] = (
     headline_assertion, bullets_count, bullet_words, body_words, notes_missing, title_duplicate,
-    alt_text, contrast, chart_colours, timing_plan, fit_continued, language,
+    alt_text, contrast, chart_colours, chart_readable, timing_plan, fit_continued, language,
 )
 
 

@@ -99,12 +99,17 @@ class Chart:
     box: Box
     type: str  # bar, column, line, pie, doughnut
     categories: tuple[str, ...]
-    series: tuple[tuple[str, tuple[float, ...]], ...]
-    colours: tuple[str, ...]  # palette roles: per series, or per point for one series
-    number_format: str
+    series: tuple[tuple[str, tuple[float | None, ...]], ...]  # None: no value (a gap)
+    colours: tuple[str, ...]  # "#RRGGBB": per series, or per point for one series
+    number_format: str  # the value axis's
     size: float  # the chart's text size
-    legend: bool
+    legend: bool  # the chart's own legend (a doughnut's); other charts' legends are text boxes
     name: str = "Chart"
+    formats: tuple[str, ...] = ()  # each series' number format for its labels; () the axis's
+    # Which points carry their value, per series: the labels that can be read without colliding
+    labelled: tuple[tuple[bool, ...], ...] = ()  # () every point
+    axis: bool = False  # a value axis to read the numbers off where labels are left out
+    ends: bool = False  # a line's label stands to the right of its last point, not above it
 
 
 @dataclass(frozen=True)

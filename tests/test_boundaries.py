@@ -25,7 +25,7 @@ STAGES = [
     ("outline", ("outline/",)),
     ("look", ("look/",)),
     ("layout", ("layout/",)),
-    ("lint", ("lint.py",)),
+    ("lint", ("lint.py", "lint_charts.py")),
     ("render", ("render/",)),
     ("package", ("package/",)),
     ("build", ("build.py", "warm.py")),

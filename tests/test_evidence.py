@@ -66,7 +66,8 @@ def test_charts_are_native_without_title_and_in_the_decks_number_format(deck):
     assert len(charts) == 4
     for chart in charts:
         assert not chart.has_title
-        assert chart.plots[0].data_labels.number_format.startswith("[$-413]")
+        for series in chart.series:
+            assert series.data_labels.number_format.startswith("[$-413]")
     column = charts[0]
     assert list(column.plots[0].categories) == ["Noord", "Zuid"]
     assert [s.name for s in column.series] == ["2012", "2013"]

@@ -167,7 +167,8 @@ def highlight_clash(theme: Theme, outline: Outline, source: Source, slides: Iter
     if gap >= MIN_DIFFERENCE:
         return None
     chart = next((slide for slide in slides for item in slide.items
-                  if isinstance(item, Chart) and {"accent", "highlight"} <= set(item.colours)), None)
+                  if isinstance(item, Chart) and {f"#{palette.accent}", f"#{palette.highlight}"} <= set(item.colours)),
+                 None)
     if chart is None:
         return None
     field = "accent2" if brand.accent2 else "accent"

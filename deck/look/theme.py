@@ -82,6 +82,9 @@ class Palette:
     footer: str | None = None  # the source line and slide number (a template's footer colour)
 
     def hex(self, role: str) -> str:
+        """The colour of a role, or a colour given as itself ("#RRGGBB": a chart's series)."""
+        if role.startswith("#"):
+            return role[1:]
         value = getattr(self, role)
         return value if value is not None else self.hex(_FALLBACK[role])
 
