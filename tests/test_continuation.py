@@ -99,3 +99,13 @@ def test_a_grown_headline_keeps_its_distance_from_the_body(tmp_path, language):
     for slide in slides:
         table = next(i for i in slide.items if isinstance(i, Table))
         assert slide.title.box.bottom < table.box.y
+
+
+def test_stats_that_fit_no_arrangement_continue_two_and_two(tmp_path):
+    long = "median total cost of ownership over five years per programme in the benchmark"
+    stats = "".join(f"          - {{value: '64,5 % → 81,{i} %', label: {long}, context: {long}}}\n" for i in range(4))
+    slides = laid(tmp_path, "      - kind: stats\n        title: Four wide figures with long labels\n"
+                            f"        stats:\n{stats}")
+    figures = [texts(s, "Number") for s in slides]
+    assert [len(f) for f in figures] == [2, 2]
+    assert [t.replace("\u00a0", " ") for f in figures for t in f] == [f"64,5 % → 81,{i} %" for i in range(4)]

@@ -12,6 +12,7 @@ measured, never guessed from a character count:
      again as its label (a row of four KPIs like "€ 12,4 mln" stays a row);
   3. fewer figures to a row, on two rows (four as two and two, three as two and one) and on,
      each row in wider columns, from the preferred size down to that same least size.
+  4. what fits in none of these continues on a next slide, the figures shared out evenly.
 A row whose labels would break a word inside ("Leistungsberechti|gte" in a column of four) gives
 way to the next arrangement that keeps every word whole, when there is one.
 All figures of the slide share one size in every arrangement. What fits in none is reported
@@ -22,10 +23,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from deck.layout import paging
 from deck.layout.context import SMALL_ALLOWANCE, Context
 from deck.layout.fitting import Item, breaks_a_word, fit_pair, height, sizes, text_box
 from deck.layout.furniture import body_area, headline
-from deck.layout.slides import add_content
+from deck.layout.slides import add_content, add_page, continuing, note_split
 from deck.look.theme import Style
 from deck.measure import fonts as measure
 from deck.measure.text import SAFETY
@@ -53,14 +55,36 @@ def lay(ctx: Context, slide: StatsSlide, path: tuple, notes: str) -> None:
     title_box = headline(ctx, slide.headline, path)
     top, limit = body_area(ctx, title_box)
     style = figure_style(ctx, len(slide.stats))
-    # the first arrangement whose labels keep their words whole; else the first that fits at all
-    laid = [a for a in (arrange(ctx, slide, p, style, limit) for p in arrangements(len(slide.stats))) if a]
-    found = next((a for a in laid if not a.chopped), laid[0] if laid else None)
-    if found is None:
+    found = best(ctx, slide, limit)
+    if found is not None:
+        add_content(ctx, "stats", slide.headline, draw(ctx, slide, found, top, limit), notes, path, slide.source,
+                    title_box)
+        return
+    # What fits in no arrangement continues: four figures with long labels as two and two.
+    later, top, room = continuing(ctx, slide.headline, path, title_box)
+
+    def part(page: range) -> StatsSlide:
+        return slide.model_copy(update={"stats": slide.stats[page.start:page.stop]})
+
+    pages = paging.share(len(slide.stats), lambda page: best(ctx, part(page), room) is not None) \
+        if len(slide.stats) > 1 else None
+    if pages is None:
         explain(ctx, slide, path, style, limit)
         return
-    add_content(ctx, "stats", slide.headline, draw(ctx, slide, found, top, limit), notes, path, slide.source,
-                title_box)
+    note_split(ctx, path, slide.headline, len(pages))
+    for n, page in enumerate(pages):
+        shown = part(page)
+        arranged = best(ctx, shown, room)
+        assert arranged is not None
+        add_page(ctx, "stats", slide.headline, n, draw(ctx, shown, arranged, top, room), notes, path, slide.source,
+                 title_box, later)
+
+
+def best(ctx: Context, slide: StatsSlide, limit: float) -> Arranged | None:
+    """The first arrangement whose labels keep their words whole; else the first that fits at all."""
+    style = figure_style(ctx, len(slide.stats))
+    laid = [a for a in (arrange(ctx, slide, p, style, limit) for p in arrangements(len(slide.stats))) if a]
+    return next((a for a in laid if not a.chopped), laid[0] if laid else None)
 
 
 def figure_style(ctx: Context, count: int) -> Style:
