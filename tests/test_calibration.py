@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -121,6 +122,11 @@ class Case:
     def measured(self) -> list[str]:
         return dtext.wrap(self.text, self.family, self.size, self.wrap_width, self.bold)
 
+    @property
+    def shown(self) -> str:
+        """The text as deck writes it: the breaks deck makes inside words written out."""
+        return dtext.drawn_text(self.text, self.family, self.size, self.wrap_width, self.bold)
+
 
 def make_cases(n: int = N_PARAGRAPHS, seed: int = SEED) -> list[Case]:
     rng = random.Random(seed)
@@ -174,11 +180,14 @@ def build_pptx(cases: list[Case], path: Path) -> None:
         para.alignment = PP_ALIGN.LEFT
         para.line_spacing = Pt(case.size * LEADING)
         para.space_before = para.space_after = Pt(0)
-        run = para.add_run()
-        run.text = case.text
-        run.font.name = case.family
-        run.font.size = Pt(case.size)
-        run.font.bold = case.bold
+        for k, part in enumerate(case.shown.split("\v")):
+            if k:
+                para.add_line_break()
+            run = para.add_run()
+            run.text = part
+            run.font.name = case.family
+            run.font.size = Pt(case.size)
+            run.font.bold = case.bold
     prs.save(str(path))
 
 
@@ -243,8 +252,26 @@ def _letters(s: str) -> str:
     return "".join(ch for ch in s if ch.isalnum())
 
 
+# Words a renderer would chop, as deck breaks them: a compound wider than most columns, soft
+# hyphens, addresses and paths; each at sizes and widths where it must break somewhere.
+WORD_CASES = (
+    "Het arbeidsmarktparticipatiebevorderingsprogramma loopt tot 2027.",
+    "Zie https://www.example.org/kennisbank/sociaal_ondernemen/impact-meting.html voor de cijfers.",
+    "Het bestand staat op /srv/projecten/2024_werkplaats/verantwoordingsrapportage_def.xlsx",
+    "Arbeits\u00admarkt\u00adintegrations\u00admaßnahmen und Weiter\u00adbildungs\u00adangebote",
+    "klanten\u00adservice\u00admedewerkers\u00adopleidings\u00adtraject",
+    "Verantwoordelijkheidsgevoel en maatschappelijkverantwoordondernemen",
+)
+
+
+def word_cases() -> list[Case]:
+    return [Case(text, family, bold, size, width, 0.0)
+            for i, text in enumerate(WORD_CASES) for family in ("Calibri", "Arial")
+            for bold in (False, True) for size, width in ((28, 150 + 45 * i), (36, 430), (20, 260))]
+
+
 def run_calibration(workdir: Path, n: int = N_PARAGRAPHS, seed: int = SEED) -> list[Case]:
-    cases = make_cases(n, seed)
+    cases = make_cases(n, seed) + word_cases()
     pptx = workdir / "calibration.pptx"
     build_pptx(cases, pptx)
     pages = pdf_words(render(pptx, workdir))
@@ -286,9 +313,14 @@ def test_line_counts_match_libreoffice(calibrated):
         f"only {stats['exact']:.1%} exact ({stats['over']} over-counted of {stats['n']})")
 
 
+def _classified(case: Case) -> str:
+    """The text as drawn, a line break deck writes taken as a space (a break opportunity)."""
+    return case.shown.replace("\v", " ")
+
+
 def drawn_breaks(case: Case) -> list[int]:
-    """Offsets in case.text where LibreOffice started its 2nd, 3rd, ... line."""
-    text, pos, starts = case.text, 0, []
+    """Offsets in the text as drawn where LibreOffice started its 2nd, 3rd, ... line."""
+    text, pos, starts = _classified(case), 0, []
     for words in case.drawn:
         n = len("".join(words))
         while pos < len(text) and text[pos] == " ":
@@ -304,10 +336,11 @@ def drawn_breaks(case: Case) -> list[int]:
 def classify_breaks(case: Case) -> list[tuple[str, str]]:
     """Each of LibreOffice's line breaks as ("rule" | "chop" | "other", context).
 
-    rule: a break opportunity of deck.measure.text; chop: inside a word wider than the line, between
-    two of deck.measure.text's clusters; other: a break deck.measure.text would not make.
+    rule: a break opportunity of deck.measure.text, or a line break deck wrote; chop: inside a
+    word wider than the line, between two of deck.measure.text's clusters; other: a break
+    deck.measure.text would not make.
     """
-    text = case.text
+    text = _classified(case)
     face = dtext.get_face(case.family, case.bold)
     spans, pos = [], 0
     for piece in dtext._segments(text):
@@ -340,11 +373,28 @@ def _known_difference(context: str) -> bool:
 
 @pytest.mark.render
 def test_breaks_follow_the_rules(calibrated):
-    """Every break LibreOffice makes is one of ours (or a chop of a too-long word)."""
+    """Every break LibreOffice makes is one of ours; it never has to chop a word itself, as deck
+    broke every word too wide for its line (and wrote the break out)."""
     kinds = [kind for case in calibrated for kind in classify_breaks(case)]
-    assert sum(k == "rule" for k, _ in kinds) > 500 and sum(k == "chop" for k, _ in kinds) > 50
+    written = sum(case.shown.count("\v") for case in calibrated)
+    assert sum(k == "rule" for k, _ in kinds) > 500 and written > 100
+    chopped = [ctx for k, ctx in kinds if k == "chop"]
+    assert not chopped, chopped[:10]
     unexplained = [ctx for k, ctx in kinds if k == "other" and not _known_difference(ctx)]
     assert not unexplained, unexplained[:10]
+
+
+@pytest.mark.render
+def test_words_deck_breaks_are_drawn_with_their_hyphen(calibrated):
+    """A word deck breaks is drawn in the pieces deck chose, the hyphen at the end of the line."""
+    for case in calibrated:
+        drawn = [" ".join(words) for words in case.drawn]
+        expected = [line.strip() for line in case.shown.split("\v")]
+        if len(expected) > 1:
+            # the piece before each written break: after the last space or hyphen of its line
+            ends = [re.split(r"[\s\-\u2013\u2014]+", line.removesuffix("-"))[-1] for line in expected[:-1]]
+            ends = [end + "-" if line.endswith("-") else end for end, line in zip(ends, expected, strict=False)]
+            assert all(any(d.endswith(end) for d in drawn) for end in ends), (case.text, drawn, expected)
 
 
 @pytest.mark.render
