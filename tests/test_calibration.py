@@ -37,6 +37,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from deck.measure import hyphen  # noqa: E402
 from deck.measure import text as dtext  # noqa: E402
 
 SEED = 20240611
@@ -355,7 +356,7 @@ def classify_breaks(case: Case) -> list[tuple[str, str]]:
         start, end = next(((s, e) for s, e in spans if s < b < e), (b, b))
         word = text[start:end].rstrip()
         cuts, at = set(), start
-        for unit in dtext._clusters(word, face.ligatures):
+        for unit in hyphen.clusters(word, face.ligatures):
             cuts.add(at)
             at += len(unit)
         # LibreOffice's widths are within 0.3 % of ours: a word it chops is >= 99.7 % of the line

@@ -60,9 +60,9 @@ def oracle_paragraphs(frame, paras, theme, language: str, width: float) -> None:
             p_pr.set("indent", "0")
             etree.SubElement(p_pr, qn("a:buNone"))
         if para.field:
-            r_pr = etree.SubElement(etree.SubElement(paragraph._p, qn("a:fld"), id=drawing._SLIDENUM_ID,
-                                                     type=para.field), qn("a:rPr"))
-            etree.SubElement(r_pr.getparent(), qn("a:t")).text = para.text
+            field_pr = etree.SubElement(etree.SubElement(paragraph._p, qn("a:fld"), id=drawing._SLIDENUM_ID,
+                                                         type=para.field), qn("a:rPr"))
+            etree.SubElement(field_pr.getparent(), qn("a:t")).text = para.text
         else:
             # the lines the layout measured: the breaks deck makes are line breaks in the text
             r_prs = []
@@ -75,7 +75,7 @@ def oracle_paragraphs(frame, paras, theme, language: str, width: float) -> None:
                     run = paragraph.add_run()
                     run.text = part
                     r_prs.append(run._r.get_or_add_rPr())
-        for r_pr in ([r_pr] if para.field else r_prs):
+        for r_pr in ([field_pr] if para.field else r_prs):
             for name, value in (("lang", language), ("sz", str(int(round(para.size * 100)))),
                                 ("b", "1" if para.bold else "0"), ("i", "0"), ("dirty", "0")):
                 r_pr.set(name, value)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deck.measure import text
+from deck.measure import hyphen, text
 from deck.measure.hyphen import break_points
 from deck.measure.text import SAFETY, ascent_descent, line_count, text_width, wrap
 
@@ -289,7 +289,7 @@ WIDE_WORDS = st.lists(st.sampled_from([COMPOUND, "zorg-en-welzijn", "e-mail", "d
 
 def _clusters_of(line: str, family: str, bold: bool) -> list[str]:
     content = text._split_trailing(line)[0]  # trailing spaces (also zero-width ones) hang
-    return text._clusters(content, text.get_face(family, bold).ligatures)
+    return hyphen.clusters(content, text.get_face(family, bold).ligatures)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -51,7 +51,6 @@ from deck.measure.faces import (
     text_width,
 )
 from deck.measure.faces import em as _em
-from deck.measure.hyphen import clusters as _clusters
 from deck.measure.hyphen import pieces
 
 __all__ = [
