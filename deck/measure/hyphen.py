@@ -8,9 +8,10 @@ a place a reader accepts, and writes the break into the slide (deck.measure.text
   letters): after ``/``, ``\\``, ``_``, ``-`` or ``.``, with no hyphen added (a hyphen would
   change the address), never between two of them ("https://" stays whole).
 - **Other words**: between syllable-like parts, with a visible hyphen. A run of consonants
-  between two vowels is split before its last consonant ("arbeids|markt", "mark|ten"), or before
-  a consonant pair that starts syllables ("rings|programma", "ma|chen"); a single consonant
-  goes with the vowel after it ("be|vor|de|rings"). Never inside the first or last three
+  between two vowels is split before its last consonant ("arbeids|markt", "mark|ten"), before
+  a consonant pair that starts syllables ("rings|programma", "ma|chen"), or after the joining
+  s of a compound ("Beschäftigungs|aufnahmen"); a single consonant goes with the vowel after
+  it ("be|vor|de|rings"). Never inside the first or last three
   letters, never between two vowels, never next to a digit or a mark.
 
 These are the places preferred; a word with none that fits is cut between any two letters
@@ -29,7 +30,13 @@ MIN_PART = 3  # letters a broken word keeps before and after its hyphen
 
 # Consonant pairs (and "sch") that start a syllable; a cluster keeps them together after the break
 _ONSETS = frozenset(
-    "bl br ch cl cr dr fl fr gl gr kl kr ph pl pr sch schr schl sh th tr vl vr wr".split())
+    "bl br ch cl cr dr fl fr gl gr kl kr ph pl pr pfl sch schr schl sh th tr vl vr wr".split())
+# English digraphs start a syllable only on their own ("mo|ther"), not after another consonant
+# ("arbeidsongeschikt|heid")
+_WHOLE = frozenset(("ph", "sh", "th"))
+# A joining s of a Dutch or German compound after these ("Beschäftigungs|aufnahmen",
+# "arbeids|ongeschikt"): the cut goes after it, not before it
+_JOINING_S = frozenset("ds gs ks ts".split())
 _PATH_MARKS = frozenset("/\\_@")
 _PATH_BREAKS = frozenset("/\\_-.")
 
@@ -44,8 +51,9 @@ def is_path(word: str) -> bool:
     """Whether a word reads as an address or a path ("www.example.org/a_b", "C:\\data")."""
     if any(ch in _PATH_MARKS for ch in word):
         return True
-    return any(word[i] == "." and word[i - 1].isalnum() and word[i + 1].isalpha()
-               for i in range(1, len(word) - 1))
+    # a dot between a letter or digit and two letters: "example.org", "rapport.xlsx"; not "e.g."
+    return any(word[i] == "." and word[i - 1].isalnum() and word[i + 1:i + 3].isalpha()
+               and len(word[i + 1:i + 3]) == 2 for i in range(1, len(word) - 2))
 
 
 @lru_cache(maxsize=4096)
@@ -83,9 +91,13 @@ def _syllable_points(word: str) -> list[int]:
             cluster = word[i:end].lower()
             cut = end - 1 if len(cluster) > 1 else i
             for n in (4, 3, 2):
-                if len(cluster) >= n and cluster[-n:] in _ONSETS:
+                onset = cluster[-n:]
+                if len(cluster) >= n and onset in _ONSETS and (onset not in _WHOLE or onset == cluster):
                     cut = end - n
                     break
+            else:
+                if cluster[-2:] in _JOINING_S:
+                    cut = end
             if before[cut] >= MIN_PART and total - before[cut] >= MIN_PART:
                 points.append(cut)
         i = end
