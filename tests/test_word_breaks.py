@@ -192,3 +192,9 @@ def test_libreoffice_draws_no_word_broken_without_a_hyphen(tmp_path):
                 chopped.append(f"{a.text}|{b.text}")
     assert not chopped
     assert any(w.text.endswith("-") and w.text.removesuffix("-") not in whole for w in drawn), "no word was broken"
+
+
+def test_numbers_break_after_their_marks_and_never_get_a_hyphen():
+    assert drawn_text("2026-2027", "Calibri", 14, 40) == "2026-\v2027"
+    assert drawn_text("250.000", "Calibri", 14, 30) == "250.\v000"
+    assert "-" not in drawn_text("12345678901234567890", "Calibri", 14, 40)

@@ -44,6 +44,7 @@ _WHOLE = frozenset(("ph", "sh", "th"))
 _JOINING_S = frozenset("ds gs ks ts".split())
 _PATH_MARKS = frozenset("/\\_@")
 _PATH_BREAKS = frozenset("/\\_-.")
+_INNER_MARKS = frozenset("-\u2010\u2013.,:")
 
 
 @lru_cache(maxsize=1024)
@@ -71,7 +72,11 @@ def break_points(word: str) -> tuple[tuple[int, bool], ...]:
         return tuple((i, False) for i in range(1, len(word))
                      if word[i - 1] in _PATH_BREAKS and word[i] not in _PATH_BREAKS
                      and not word[i].isspace())
-    return tuple((i, True) for i in _syllable_points(word))
+    # after a hyphen, dash, dot or comma between two letters or digits ("2026-|2027", "250.|000"),
+    # where line breaking does not break: nothing added, the mark is there
+    marks = [(i, False) for i in range(2, len(word) - 1)
+             if word[i - 1] in _INNER_MARKS and word[i - 2].isalnum() and word[i].isalnum()]
+    return tuple(sorted(marks + [(i, True) for i in _syllable_points(word)]))
 
 
 def _syllable_points(word: str) -> list[int]:
@@ -161,7 +166,9 @@ def pieces(word: str, face: Face, size: float, room: float, avail_em: float, spa
                 w = em(face, word[start:offset], size)
                 if best is not None and w + extra > room - edge:
                     break
-                best = (offset, w, mark)  # the first cut even if it does not fit: progress
+                # a number is cut with no hyphen: one would read as a minus or a range
+                digits = word[offset - 1].isdigit() or word[offset].isdigit()
+                best = (offset, w, "|" if digits else mark)  # the first even if it does not fit
                 if word[offset - 1].isalnum() and word[offset].isalnum():
                     between = best
             best = between or best
