@@ -4,20 +4,23 @@ A renderer that meets a word wider than its line chops it where it reaches the e
 hyphen ("arbeidsmarktparticipatiebevorderingsprogramm|a"). deck breaks such a word itself, at
 a place a reader accepts, and writes the break into the slide (deck.measure.text.drawn_text):
 
-- **Addresses and paths** (a word holding ``/``, ``\\``, ``_``, ``@`` or a ``.`` between
+- **Addresses and paths** (a word holding ``/``, ``\\``, ``_``, ``@`` or a ``.`` before two
   letters): after ``/``, ``\\``, ``_``, ``-`` or ``.``, with no hyphen added (a hyphen would
   change the address), never between two of them ("https://" stays whole).
 - **Other words**: between syllable-like parts, with a visible hyphen. A run of consonants
   between two vowels is split before its last consonant ("arbeids|markt", "mark|ten"), before
   a consonant pair that starts syllables ("rings|programma", "ma|chen"), or after the joining
   s of a compound ("Beschäftigungs|aufnahmen"); a single consonant goes with the vowel after
-  it ("be|vor|de|rings"). Never inside the first or last three
-  letters, never between two vowels, never next to a digit or a mark.
+  it ("be|vor|de|rings"). Never inside the first or last three letters, never between two
+  vowels, never next to a digit or a mark.
+- **Marks inside a word**: after a hyphen, dash, dot or comma between two letters or digits
+  ("2026-|2027", "250.|000"), with nothing added.
 
-These are the places preferred; a word with none that fits is cut between any two letters
-(still with a hyphen), so a line never overflows. The rule knows no language: it finds most
-compound joints of Dutch, German and English words ("markt|participatie") and rarely a wrong
-one, which is why deck breaks only words that cannot fit a line whole.
+These are the places preferred; a word with none that fits is cut where it reaches the edge,
+between two letters where one fits (with a hyphen; a number without one), so a line never
+overflows. The rule knows no language: it finds most compound joints of Dutch, German and
+English words ("markt|participatie") and sometimes a poor one ("mark|tintegration"), which is
+why deck breaks only words that cannot fit a line whole.
 """
 from __future__ import annotations
 
