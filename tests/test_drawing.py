@@ -18,6 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from deck.build import plan
+from deck.measure import fonts
 from deck.plan import Shape, TextBox
 from deck.render import drawing
 from deck.render.drawing import pt
@@ -27,7 +28,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 # -- the oracle: python-pptx's API, as the renderer used it ----------------------------------------
-def oracle_text(frame, box: TextBox, theme, language: str) -> None:
+def oracle_text(frame, box: TextBox, theme, language: str, width: float) -> None:
     frame.word_wrap = True
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     frame.vertical_anchor = {"t": MSO_ANCHOR.TOP, "m": MSO_ANCHOR.MIDDLE, "b": MSO_ANCHOR.BOTTOM}[box.anchor]
@@ -36,10 +37,10 @@ def oracle_text(frame, box: TextBox, theme, language: str) -> None:
         if child.tag in (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit")):
             body_pr.remove(child)
     etree.SubElement(body_pr, qn("a:noAutofit"))
-    oracle_paragraphs(frame, box.paras, theme, language)
+    oracle_paragraphs(frame, box.paras, theme, language, width)
 
 
-def oracle_paragraphs(frame, paras, theme, language: str) -> None:
+def oracle_paragraphs(frame, paras, theme, language: str, width: float) -> None:
     for i, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.alignment = {"l": PP_ALIGN.LEFT, "c": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT}[para.align]
@@ -59,20 +60,29 @@ def oracle_paragraphs(frame, paras, theme, language: str) -> None:
             p_pr.set("indent", "0")
             etree.SubElement(p_pr, qn("a:buNone"))
         if para.field:
-            r_pr = etree.SubElement(etree.SubElement(paragraph._p, qn("a:fld"), id=drawing._SLIDENUM_ID,
-                                                     type=para.field), qn("a:rPr"))
-            etree.SubElement(r_pr.getparent(), qn("a:t")).text = para.text
+            field_pr = etree.SubElement(etree.SubElement(paragraph._p, qn("a:fld"), id=drawing._SLIDENUM_ID,
+                                                         type=para.field), qn("a:rPr"))
+            etree.SubElement(field_pr.getparent(), qn("a:t")).text = para.text
         else:
-            run = paragraph.add_run()
-            run.text = para.text
-            r_pr = run._r.get_or_add_rPr()
-        for name, value in (("lang", language), ("sz", str(int(round(para.size * 100)))),
-                            ("b", "1" if para.bold else "0"), ("i", "0"), ("dirty", "0")):
-            r_pr.set(name, value)
-        fill = etree.SubElement(r_pr, qn("a:solidFill"))
-        etree.SubElement(fill, qn("a:srgbClr")).set("val", theme.palette.hex(para.color))
-        for tag in ("a:latin", "a:cs"):
-            etree.SubElement(r_pr, qn(tag)).set("typeface", theme.font)
+            # the lines the layout measured: the breaks deck makes are line breaks in the text
+            r_prs = []
+            text = fonts.drawn_text(para.text, theme.font, para.size, width - para.indent, para.bold)
+            for k, part in enumerate(text.split("\v")):
+                if k:
+                    paragraph.add_line_break()
+                    r_prs.append(etree.SubElement(paragraph._p[-1], qn("a:rPr")))
+                if part:
+                    run = paragraph.add_run()
+                    run.text = part
+                    r_prs.append(run._r.get_or_add_rPr())
+        for r_pr in ([field_pr] if para.field else r_prs):
+            for name, value in (("lang", language), ("sz", str(int(round(para.size * 100)))),
+                                ("b", "1" if para.bold else "0"), ("i", "0"), ("dirty", "0")):
+                r_pr.set(name, value)
+            fill = etree.SubElement(r_pr, qn("a:solidFill"))
+            etree.SubElement(fill, qn("a:srgbClr")).set("val", theme.palette.hex(para.color))
+            for tag in ("a:latin", "a:cs"):
+                etree.SubElement(r_pr, qn(tag)).set("typeface", theme.font)
 
 
 def oracle_shape(slide, item, theme, language: str):
@@ -80,7 +90,7 @@ def oracle_shape(slide, item, theme, language: str):
     if isinstance(item, TextBox):
         shape = slide.shapes.add_textbox(pt(b.x), pt(b.y), pt(b.w), pt(b.h))
         shape.name = item.name
-        oracle_text(shape.text_frame, item, theme, language)
+        oracle_text(shape.text_frame, item, theme, language, b.w)
         return shape._element
     geometry = {"rect": MSO_SHAPE.RECTANGLE, "oval": MSO_SHAPE.OVAL}[item.geometry]
     shape = slide.shapes.add_shape(geometry, pt(b.x), pt(b.y), pt(b.w), pt(b.h))
@@ -97,7 +107,7 @@ def oracle_shape(slide, item, theme, language: str):
     else:
         shape.line.fill.background()
     if item.text:
-        oracle_text(shape.text_frame, item.text, theme, language)
+        oracle_text(shape.text_frame, item.text, theme, language, item.text.box.w)
     return shape._element
 
 
@@ -198,7 +208,7 @@ def test_placeholders_filled_as_python_pptx_fills_them(template):
             ours = etree.fromstring(xml(ph._element))
             drawing.place(ours, box, theme, language)
             ph.left, ph.top, ph.width, ph.height = pt(box.box.x), pt(box.box.y), pt(box.box.w), pt(box.box.h)
-            oracle_text(ph.text_frame, box, theme, language)
+            oracle_text(ph.text_frame, box, theme, language, box.box.w)
             assert xml(ours) == xml(ph._element), (layout.name, ph.name)
             compared += 1
     assert compared >= len(prs.slide_layouts)
@@ -212,6 +222,6 @@ def test_table_cells_filled_as_python_pptx_fills_them(planned):
     for row, para in enumerate(paras):
         cell = frame.table.cell(row, 0).text_frame
         ours = etree.fromstring(xml(cell._txBody))
-        drawing.fill_paragraphs(ours, (para,), planned.theme, language)
-        oracle_paragraphs(cell, (para,), planned.theme, language)
+        drawing.fill_paragraphs(ours, (para,), planned.theme, language, 1e6)
+        oracle_paragraphs(cell, (para,), planned.theme, language, 1e6)
         assert xml(ours) == xml(cell._txBody)

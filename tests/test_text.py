@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deck.measure import text
+from deck.measure import hyphen, text
+from deck.measure.hyphen import break_points
 from deck.measure.text import SAFETY, ascent_descent, line_count, text_width, wrap
 
 FAMILIES = ("Calibri", "Arial")
@@ -192,30 +193,47 @@ def test_no_break_between_hyphen_and_digit_or_before_punctuation():
     assert text._segments("zo ! (zie) “echt”") == ["zo ! ", "(zie) ", "“echt”"]
 
 
-def test_long_compound_breaks_where_it_reaches_the_edge():
-    lines = wrap(COMPOUND, "Calibri", 36, 200)
+def _shown(line: str, how: str) -> str:
+    return line + "-" if how == "-" else line
+
+
+def test_long_compound_breaks_at_the_last_syllable_place_that_fits_with_its_hyphen():
+    lines = text._wrapped(COMPOUND, "Calibri", 36, 200, False)
     assert len(lines) >= 3
-    assert "".join(lines) == COMPOUND
-    for line in lines:
-        assert fits(line, "Calibri", 36, 200)
-    # greedy: each piece but the last is full (the next character would not fit)
-    for line, nxt in zip(lines, lines[1:], strict=False):
-        assert not fits(line + nxt[:2], "Calibri", 36, 200)
+    assert "".join(line for line, _ in lines) == COMPOUND
+    assert [how for _, how in lines] == ["-"] * (len(lines) - 1) + [""]
+    places = [i for i, _ in break_points(COMPOUND)]
+    at = 0
+    for line, how in lines[:-1]:
+        at += len(line)
+        assert at in places  # "klan-|ten-|ser-|..." never "klantenservicemedewe|rkers"
+        assert fits(_shown(line, how), "Calibri", 36, 200)
+        # greedy: the next break place would not fit
+        later = [p for p in places if p > at]
+        if later:
+            start = at - len(line)
+            assert not fits(COMPOUND[start:later[0]] + "-", "Calibri", 36, 200)
 
 
-def test_long_word_moves_to_a_new_line_before_it_is_chopped():
+def test_a_long_word_fills_the_line_it_starts_on():
     lines = wrap("de " + COMPOUND, "Arial", 36, 250)
-    assert lines[0] == "de "
+    assert lines[0].startswith("de klan") and len(lines[0]) > 3
+    # where no break place fits the rest of the line, the word starts a new one
+    narrow = text_width("de klan-", "Arial", 36) * SAFETY - 1
+    assert wrap("de " + COMPOUND, "Arial", 36, narrow)[0] == "de "
 
 
-def test_chop_never_splits_a_ligature():
-    # Carlito has a ti ligature: LibreOffice chops "implementa|tie", never "implementat|ie"
-    width = text_width("implementat", "Calibri", 28) * SAFETY + 0.5
-    lines = wrap("implementatiestrategie", "Calibri", 28, width)
-    assert lines[0] == "implementa"
-    # Liberation Sans has no ligatures
-    width = text_width("implementat", "Arial", 28) * SAFETY + 0.5
-    assert wrap("implementatiestrategie", "Arial", 28, width)[0] == "implementat"
+def test_a_word_with_no_break_place_is_cut_at_the_edge_never_inside_a_ligature():
+    # Carlito joins "tt": a cut between clusters keeps every ligature whole
+    word = "t" * 30
+    assert break_points(word) == ()
+    width = text_width("t" * 7 + "-", "Calibri", 28) * SAFETY / (1 - hyphen.EDGE) + 0.1
+    lines = text._wrapped(word, "Calibri", 28, width, False)
+    assert all(len(line) % 2 == 0 for line, _ in lines[:-1])
+    assert all(how == "-" for _, how in lines[:-1])
+    # Liberation Sans has no ligatures: the cut is where the word reaches the edge
+    width = text_width("t" * 7 + "-", "Arial", 28) * SAFETY / (1 - hyphen.EDGE) + 0.1
+    assert wrap(word, "Arial", 28, width)[0] == "t" * 7
 
 
 def test_a_single_character_wider_than_the_box_still_gets_a_line():
@@ -271,7 +289,7 @@ WIDE_WORDS = st.lists(st.sampled_from([COMPOUND, "zorg-en-welzijn", "e-mail", "d
 
 def _clusters_of(line: str, family: str, bold: bool) -> list[str]:
     content = text._split_trailing(line)[0]  # trailing spaces (also zero-width ones) hang
-    return text._clusters(content, text.get_face(family, bold).ligatures)
+    return hyphen.clusters(content, text.get_face(family, bold).ligatures)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -281,10 +299,12 @@ def test_wrap_preserves_text_and_every_line_fits(s, family, bold, size, width):
     lines = wrap(s, family, size, width, bold)
     assert lines and "".join(lines) == s
     assert line_count(s, family, size, width, bold) == len(lines)
-    for line in lines:
-        if not fits(line, family, size, width, bold):
-            # only a single unbreakable cluster may be wider than the box
-            assert len(_clusters_of(line, family, bold)) == 1, (line, lines)
+    for line, how in text._wrapped(s, family, size, width, bold):
+        if not fits(_shown(line, how), family, size, width, bold):
+            # only a single unbreakable cluster (after a paragraph's leading spaces) may be
+            # wider than the box
+            inked = [c for c in _clusters_of(line.lstrip(" "), family, bold) if text_width(c, family, size)]
+            assert len(inked) == 1, (line, lines)
     # no line but the first starts with a space (spaces hang at the end of the line before)
     assert not any(line[:1] == " " for line in lines[1:])
 

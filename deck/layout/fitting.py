@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from deck.layout.context import STEP_STEP, Context
 from deck.look.theme import Style
 from deck.measure import fonts as measure
-from deck.measure.text import SAFETY
 from deck.plan import BULLET_HANG, Box, Para, TextBox
 
 # The spaces between words that one_line may cut at; not the no-break ones, which bind a word to
@@ -74,7 +73,7 @@ def fit_pair(ctx: Context, groups: list[list[Item]], width: float,
 
     `fits` is a limit in points for every block, or a test on the list of block heights. A step
     where some word is wider than its column (and would be broken inside) counts only when no
-    smaller step avoids that: a smaller size reads better than "innovatieprojecte-n"."""
+    smaller step avoids that: a smaller size reads better than "innovatiepro-|jecten"."""
     if not callable(fits):
         limit = fits
         fits = lambda heights: max(heights) <= limit + 0.01  # noqa: E731
@@ -114,9 +113,10 @@ def one_line(ctx: Context, para: Para, width: float, font: str | None = None) ->
 
 
 def breaks_a_word(ctx: Context, para: Para, width: float) -> bool:
-    """Whether a word of the paragraph is wider than its line, so the line breaker must cut it."""
-    widest = measure.widest_word(para.text, ctx.theme.font, para.size, bold=para.bold)
-    return widest is not None and widest * SAFETY > width - para.indent
+    """Whether a word of the paragraph is wider than its line, so that it must be broken inside
+    (with a hyphen deck adds). A break at a hyphen, a dash or a soft hyphen the author wrote does
+    not count: those are the word's own places to break."""
+    return measure.cuts_a_word(para.text, ctx.theme.font, para.size, width - para.indent, bold=para.bold)
 
 
 def _at_step(ctx: Context, item: Item, style: Style, step: int, width: float) -> Para:

@@ -78,3 +78,15 @@ def widest_word(text: str, family: str, size: float, bold: bool = False) -> floa
 def _widest_em(text: str, base: str, bold: bool) -> float | None:
     face = get_face(base, bold)
     return max((em(face, word, 1.0) for word in text.split()), default=None)  # a word holds no tab
+
+
+def cuts_a_word(text: str, family: str, size: float, width: float, bold: bool = False) -> bool:
+    """Whether `wrap` must break a word inside, at a place deck chooses (see deck.measure.text)."""
+    base, factor = measured_as(family)
+    return _text.cuts_a_word(text, base, size, width / factor, bold)
+
+
+def drawn_text(text: str, family: str, size: float, width: float, bold: bool = False) -> str:
+    """The text to write so that renderers draw the lines `wrap` found (see deck.measure.text)."""
+    base, factor = measured_as(family)
+    return _text.drawn_text(text, base, size, width / factor, bold)

@@ -18,10 +18,14 @@ How text is measured and broken (calibrated against LibreOffice, see tests/test_
   after an en or em dash, before an em dash, around CJK ideographs, at a zero-width space and
   a soft hyphen (which then shows as "-"). Never before closing punctuation ("word !"), never
   between a hyphen and a digit ("3-5"; LibreOffice does break there, PowerPoint need not).
-  A word that does not fit moves to the next line; a word longer than a whole line is then
-  chopped where it reaches the edge, between clusters: never inside a ligature (Carlito joins
-  ff, fi, fl, ft, ti, tt, ...: LibreOffice chops "implementa|tie", not "implementat|ie") or
-  between a letter and its combining marks.
+  A word that does not fit moves to the next line. A word longer than a whole line is broken
+  by deck, not by the renderer (which would chop it at the edge with no hyphen, each renderer
+  in its own place): as much of it as fits stays on the line it starts on, cut at the last
+  syllable-like place with a hyphen, or after "/", "_", "-", "." in an address or a path
+  (deck.measure.hyphen); ``drawn_text`` writes those breaks out so that every renderer draws
+  these lines. Only a word with no such place that fits is cut where it reaches the edge
+  (still with a hyphen), between clusters: never inside a ligature (Carlito joins ff, fi, fl,
+  ft, ti, tt, ...) or between a letter and its combining marks.
 - Every width is multiplied by ``SAFETY`` before it is compared with the room on a line.
 
 A box's wrap width is its width minus the left and right insets (bodyPr ``lIns``/``rIns``,
@@ -47,6 +51,7 @@ from deck.measure.faces import (
     text_width,
 )
 from deck.measure.faces import em as _em
+from deck.measure.hyphen import pieces
 
 __all__ = [
     "SAFETY",
@@ -54,24 +59,29 @@ __all__ = [
     "text_width",
     "wrap",
     "line_count",
+    "cuts_a_word",
+    "drawn_text",
     "ascent_descent",
     "font_metrics",
 ]
 
 # Width safety factor: every measured width is multiplied by SAFETY before it is compared with
-# the wrap width. Calibration (tests/test_calibration.py, and 3 x 1000 more seeded paragraphs:
-# Calibri and Arial, regular and bold, 20-36 pt, LibreOffice 7.4 -> PDF -> pdftotext):
-# - Arial (Liberation Sans, hardly any Latin kerning): LibreOffice's lines are within 0.15 % of
-#   our widths, and a word it chops character by character within 0.25 % (it rounds glyph
-#   positions to its internal units). At SAFETY 1.0 we under-counted 5 of 3400 paragraphs;
-#   from 1.002 up, none.
-# - Calibri (Carlito): LibreOffice kerns, so it fits up to 1.4 % more on a line than our
-#   unkerned sum; that only ever makes us over-count.
-# 1.004 is 1.6 x the largest excess seen, for PowerPoint's own rounding (which we cannot
-# calibrate here), and keeps line counts exact on ~96-97 % of paragraphs (1.0: 98 %, 1.01:
-# 93 %, 1.02: 88 %): every further 0.1 % over-counts a line that ends that close to the edge,
-# costing space (a shrink or a "continued" slide) for no safety we can measure.
-SAFETY = 1.004
+# the wrap width, so that a line that just fits by our measure also fits in the renderers, whose
+# widths differ a little from the plain sum of advances. Measured and chosen (docs/design.md,
+# "A margin for the other renderer"):
+# - LibreOffice 7.4 (tests/test_calibration.py, 400 + 3 x 1000 seeded paragraphs, Calibri and
+#   Arial, regular and bold, 20-36 pt, -> PDF -> pdftotext): Arial lines are drawn up to 0.15 %
+#   wider than our sum, a piece of a word up to 0.37 % (16 narrow letters at 20 pt: it rounds
+#   every glyph position to its internal units). Calibri fits more: LibreOffice kerns Carlito.
+# - PowerPoint cannot run here. It lays text out device-independently, rounding glyph advances
+#   to its own units; modelled as rounding every advance to 1/576 in (its master unit), real
+#   lines of Calibri and Arial at 14-36 pt come out at most 0.48 % wider than our sum (1/1200 in:
+#   0.35 %). PowerPoint kerns only where kern is set, and then narrows the line.
+# 1.005 covers the larger of the two (a line must fit in each renderer, not in both at once):
+# a line that just fits in LibreOffice does not wrap in PowerPoint. Its price, in the same
+# corpora: line counts exactly LibreOffice's on 96-98 % of paragraphs (1.004: 0.3-0.5 points
+# more; 1.01: 94 %; 1.02: 89 %), every other paragraph one line longer, none shorter.
+SAFETY = 1.005
 
 # Spaces a line may break after (and that hang at its end); not the no-break ones (U+00A0,
 # U+2007, U+202F)
@@ -100,8 +110,8 @@ def _can_break(prev2: str, last: str, prev: str, cur: str) -> bool:
     """
     if cur in _SPACES:
         return False  # spaces stay on the line they end (they hang)
-    if cur in _NO_START:
-        return False  # "word !", "a-)" : closing punctuation never starts a line
+    if cur in _NO_START and not (cur == "/" and prev in _SPACES):
+        return False  # "word !", "a-)": closing punctuation never starts a line ("op /srv" may)
     if prev in _SPACES:
         # after spaces; not after the paragraph's leading spaces, not after "( "
         return prev == "\u200b" or (last != "" and last not in _NO_END)
@@ -193,7 +203,7 @@ def _segments_cached(text: str) -> tuple[tuple[str, str], ...]:
         if out:
             # the break between two words, after spaces: the rules of _can_break, inlined
             prev_content, prev_spaces = out[-1]
-            if content[0] in _NO_START:
+            if content[0] in _NO_START and content[0] != "/":
                 brk = False
             elif prev_spaces[-1] == "\u200b":
                 brk = True
@@ -212,11 +222,15 @@ def _segments(text: str) -> list[str]:
     return [content + spaces for content, spaces in _segments_cached(text)]
 
 
-def _wrap_paragraph(text: str, face: Face, size: float, avail_em: float) -> list[str]:
-    """Greedy line breaking of one paragraph; avail_em is the room on a line in em / SAFETY."""
+def _wrap_paragraph(text: str, face: Face, size: float, avail_em: float) -> list[tuple[str, str]]:
+    """Greedy line breaking of one paragraph; avail_em is the room on a line in em / SAFETY.
+
+    Each line with how it ends: "" (at a break opportunity, or the last line), "-" (inside a
+    word too wide for a line, at a hyphen deck adds) or "|" (inside an address, no hyphen).
+    """
     if not text:
-        return [""]
-    lines: list[str] = []
+        return [("", "")]
+    lines: list[tuple[str, str]] = []
     cur = ""       # text on the current line
     cur_em = 0.0   # its width, its trailing spaces included
     widths = face.words
@@ -229,20 +243,22 @@ def _wrap_paragraph(text: str, face: Face, size: float, avail_em: float) -> list
                     widths.clear()
                 widths[content] = c_em
         end_em = c_em + face.hyphen if content.endswith(SHY) else c_em
-        if cur and cur_em + end_em > avail_em:
-            lines.append(cur)
-            cur, cur_em = "", 0.0
-        if not cur and end_em > avail_em:
-            # a word longer than a whole line: break it where it reaches the edge, between
-            # clusters (a ligature or a letter with its combining marks is never split)
-            for unit in _clusters(content, face.ligatures):
-                w = face[unit] if len(unit) == 1 and unit != "\t" else _em(face, unit, size)
-                if cur and cur_em + w > avail_em and unit not in _SPACES:
-                    lines.append(cur)
+        if cur_em + end_em > avail_em and end_em > avail_em:
+            # a word longer than a whole line: deck breaks it (see deck.measure.hyphen)
+            for piece, piece_em, how in pieces(content, face, size, avail_em - cur_em, avail_em, _SPACES):
+                if how == "\n":
+                    lines.append((cur, ""))
                     cur, cur_em = "", 0.0
-                cur += unit
-                cur_em += w
+                    continue
+                cur += piece
+                cur_em += piece_em
+                if how:
+                    lines.append((cur, how))
+                    cur, cur_em = "", 0.0
         else:
+            if cur and cur_em + end_em > avail_em:
+                lines.append((cur, ""))
+                cur, cur_em = "", 0.0
             cur += content
             cur_em += c_em
         if spaces:
@@ -251,33 +267,8 @@ def _wrap_paragraph(text: str, face: Face, size: float, avail_em: float) -> list
                 cur_em += face[" "]
             else:
                 cur_em += _em(face, spaces, size)
-    lines.append(cur)
+    lines.append((cur, ""))
     return lines
-
-
-def _clusters(word: str, ligatures: dict[str, tuple[str, ...]]) -> list[str]:
-    """Split a word into the units a renderer will not break: ligatures (longest first, as
-    HarfBuzz applies them) and characters with their combining marks / joiners."""
-    units: list[str] = []
-    i, n = 0, len(word)
-    while i < n:
-        ch = word[i]
-        unit = ch
-        for seq in ligatures.get(ch, ()):
-            if word.startswith(seq, i):
-                unit = seq
-                break
-        i += len(unit)
-        while i < n and word[i] >= "\u0300" and (
-                word[i] in _JOINING or unicodedata.category(word[i]) in ("Mn", "Me")
-                or word[i - 1] == "\u200d"):
-            unit += word[i]
-            i += 1
-        units.append(unit)
-    return units
-
-
-_JOINING = frozenset("\u200d\ufe0e\ufe0f")
 
 
 def _hard_lines(text: str) -> list[str]:
@@ -293,9 +284,10 @@ def wrap(text: str, family: str, size: float, width: float, bold: bool = False) 
     ``width`` is the wrap width: the box width minus its left and right insets. A "\\n" (or
     "\\v", "\\r\\n", U+2028) is a hard line break. Lines keep their trailing spaces (they hang
     past the edge and are not counted), so for text without hard breaks
-    ``"".join(wrap(text, ...)) == text``. Empty text gives one empty line.
+    ``"".join(wrap(text, ...)) == text``: a word deck breaks (see ``drawn_text``) is cut
+    without the hyphen it shows. Empty text gives one empty line.
     """
-    return list(_wrapped(text, family, size, width, bold))
+    return [line for line, _ in _wrapped(text, family, size, width, bold)]
 
 
 def line_count(text: str, family: str, size: float, width: float, bold: bool = False) -> int:
@@ -303,19 +295,58 @@ def line_count(text: str, family: str, size: float, width: float, bold: bool = F
     return len(_wrapped(text, family, size, width, bold))
 
 
+def cuts_a_word(text: str, family: str, size: float, width: float, bold: bool = False) -> bool:
+    """Whether a word is too wide for a line of ``width`` pt, so that deck must break it inside
+    (with a hyphen, or within an address) rather than at a space, a hyphen or a soft hyphen."""
+    return any(how for _, how in _wrapped(text, family, size, width, bold))
+
+
+def drawn_text(text: str, family: str, size: float, width: float, bold: bool = False) -> str:
+    """The text to write into a box ``width`` pt wide so that every renderer draws ``wrap``'s lines.
+
+    PowerPoint and LibreOffice break lines at spaces and hyphens alike, but each chops a word
+    too wide for its line in its own place and without a hyphen, and they differ on soft
+    hyphens and zero-width spaces. So the breaks deck makes there are written out: a word deck
+    breaks gets its hyphen (none inside an address or a path) and a line break ("\\v", drawn as
+    ``a:br``); a soft hyphen where a line ends becomes "-" and a line break, every other soft
+    hyphen is left out (it would show nothing); a zero-width space where a line ends is followed
+    by a line break. ``line_count(drawn_text(t)) == line_count(t)``.
+    """
+    if not any(ch in text for ch in _EXPLICIT) and line_count(text, family, size, width, bold) == 1:
+        return text
+    out = []
+    for part in _HARD_SPLIT.split(text):
+        if _HARD_SPLIT.fullmatch(part):
+            out.append(part)
+            continue
+        lines = _wrapped(part, family, size, width, bold)
+        for i, (line, how) in enumerate(lines):
+            if i < len(lines) - 1:
+                if how == "-" or (not how and line.endswith(SHY)):
+                    line = line.removesuffix(SHY) + "-\v"
+                elif how == "|" or line.endswith("\u200b"):
+                    line += "\v"
+            out.append(line.replace(SHY, ""))
+    return "".join(out)
+
+
+_EXPLICIT = (SHY, "\u200b")
+_HARD_SPLIT = re.compile("(" + "|".join(map(re.escape, _HARD_BREAKS + ("\n",))) + ")")
+
+
 # Layout measures the same text again and again: at every shrink step, for every page it tries,
 # and in every build of a watch session. Wrapping is pure, so its result is kept (as a tuple,
 # which no caller can change).
 @lru_cache(maxsize=65536)
-def _wrapped(text: str, family: str, size: float, width: float, bold: bool) -> tuple[str, ...]:
+def _wrapped(text: str, family: str, size: float, width: float, bold: bool
+             ) -> tuple[tuple[str, str], ...]:
     face = get_face(family, bold)
     if size <= 0:
         raise ValueError(f"font size must be positive, got {size!r}")
     avail_em = width / (size * SAFETY) + 1e-9  # a line may end exactly at the edge
     if "\n" not in text and not any(b in text for b in _HARD_BREAKS):
         return tuple(_wrap_paragraph(text, face, size, avail_em))
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for para in _hard_lines(text):
         out.extend(_wrap_paragraph(para, face, size, avail_em))
     return tuple(out)
-

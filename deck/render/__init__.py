@@ -65,7 +65,7 @@ class _Renderer:
         if plan.background:
             drawing.background(c_sld, theme.palette.hex(plan.background))
         title = _title(sp_tree)
-        drawing.place(title, plan.title, theme, language)
+        drawing.place(title, plan.title, theme, language, theme.title_font)
         items: Sequence[Item] = plan.items
         if templated:
             _plain_runs(drawing.text_body(title), theme.title_font)

@@ -14,6 +14,7 @@ import re
 from lxml import etree
 
 from deck.look.theme import Theme
+from deck.measure import fonts as measure
 from deck.ooxml import A, P, qn
 from deck.plan import Para, Shape, TextBox
 from deck.units import centipoints, emu
@@ -58,12 +59,14 @@ _INSETS = 'wrap="square" lIns="0" rIns="0" tIns="0" bIns="0"'
 _CENTRED = '<a:p><a:pPr algn="ctr"/></a:p>'  # the paragraph of python-pptx's new shape
 
 
-def paragraphs(paras, theme: Theme, language: str, empty: str = "<a:p/>") -> str:
-    """The paragraphs; `empty` (a text body needs one paragraph) when there are none."""
-    return "".join(_paragraph(para, theme, language) for para in paras) or empty
+def paragraphs(paras, theme: Theme, language: str, width: float, font: str | None = None,
+               empty: str = "<a:p/>") -> str:
+    """The paragraphs, in a frame `width` points wide, in `font` (the theme's body font unless
+    given); `empty` (a text body needs one paragraph) when there are none."""
+    return "".join(_paragraph(para, theme, language, width, font or theme.font) for para in paras) or empty
 
 
-def _paragraph(para: Para, theme: Theme, language: str) -> str:
+def _paragraph(para: Para, theme: Theme, language: str, width: float, font: str) -> str:
     if para.bullet:
         bullet = (f'<a:buClr><a:srgbClr val="{theme.palette.hex(para.bullet_color or para.color)}"/></a:buClr>'
                   f'<a:buFont typeface="Arial"/><a:buChar char="{_attr(para.bullet)}"/>')
@@ -77,14 +80,18 @@ def _paragraph(para: Para, theme: Theme, language: str) -> str:
     if para.field == "slidenum":
         run = f'<a:fld id="{_SLIDENUM_ID}" type="slidenum">{r_pr}<a:t>{_text(para.text)}</a:t></a:fld>'
     else:
-        run = f"<a:r>{r_pr}<a:t>{_text(para.text)}</a:t></a:r>"
+        # the breaks deck makes inside words (and at soft hyphens), written out as line breaks
+        # so that PowerPoint and LibreOffice draw the lines the layout measured
+        text = measure.drawn_text(para.text, font, para.size, width - para.indent, para.bold)
+        run = f"<a:br>{r_pr}</a:br>".join(f"<a:r>{r_pr}<a:t>{_text(part)}</a:t></a:r>" if part else ""
+                                          for part in text.split("\v"))
     return (f'<a:p><a:pPr algn="{_ALIGN[para.align]}" {margins}>'
             f'<a:lnSpc><a:spcPts val="{centipoints(para.line)}"/></a:lnSpc>'
             f'<a:spcBef><a:spcPts val="0"/></a:spcBef>'
             f'<a:spcAft><a:spcPts val="{centipoints(para.after)}"/></a:spcAft>{bullet}</a:pPr>{run}</a:p>')
 
 
-def fill_body(tx_body, box: TextBox, theme: Theme, language: str) -> None:
+def fill_body(tx_body, box: TextBox, theme: Theme, language: str, font: str | None = None) -> None:
     """A placeholder's text body: zero insets and noAutofit (the layout measured the box to the
     point, so nothing may shrink it), then the paragraphs."""
     body_pr = tx_body.find(qn("a:bodyPr"))
@@ -94,7 +101,7 @@ def fill_body(tx_body, box: TextBox, theme: Theme, language: str) -> None:
         if child.tag in _AUTOFIT:
             body_pr.remove(child)
     etree.SubElement(body_pr, qn("a:noAutofit"))
-    fill_paragraphs(tx_body, box.paras, theme, language)
+    fill_paragraphs(tx_body, box.paras, theme, language, box.box.w, font)
 
 
 def on_edge(body_pr, anchor: str = "t") -> None:
@@ -104,12 +111,14 @@ def on_edge(body_pr, anchor: str = "t") -> None:
     body_pr.set("anchor", _ANCHOR[anchor])
 
 
-def fill_paragraphs(tx_body, paras, theme: Theme, language: str) -> None:
-    """The paragraphs in place of the text body's first, empty paragraph."""
+def fill_paragraphs(tx_body, paras, theme: Theme, language: str, width: float,
+                    font: str | None = None) -> None:
+    """The paragraphs (in a frame `width` points wide) in place of the text body's first, empty
+    paragraph."""
     if not paras:
         return
     first = tx_body.find(qn("a:p"))
-    for p in _parse(paragraphs(paras, theme, language)):
+    for p in _parse(paragraphs(paras, theme, language, width, font)):
         first.addprevious(p)
     tx_body.remove(first)
 
@@ -139,7 +148,7 @@ def _sp(shape_id: int, item, text_box: bool, geometry: str, fill: str, body: str
 
 def _text_box(shape_id: int, item: TextBox, theme: Theme, language: str) -> str:
     body = (f'<a:bodyPr {_INSETS} anchor="{_ANCHOR[item.anchor]}"><a:noAutofit/></a:bodyPr><a:lstStyle/>'
-            + paragraphs(item.paras, theme, language))
+            + paragraphs(item.paras, theme, language, item.box.w))
     return _sp(shape_id, item, True, "rect", "<a:noFill/>", body)
 
 
@@ -154,7 +163,7 @@ def _shape(shape_id: int, item: Shape, theme: Theme, language: str) -> str:
     if item.text:
         # the attributes of python-pptx's new shape body first, then the text box's
         body = (f'<a:bodyPr rtlCol="0" anchor="{_ANCHOR[item.text.anchor]}" {_INSETS}><a:noAutofit/></a:bodyPr>'
-                "<a:lstStyle/>" + paragraphs(item.text.paras, theme, language, _CENTRED))
+                "<a:lstStyle/>" + paragraphs(item.text.paras, theme, language, item.text.box.w, empty=_CENTRED))
     else:
         body = f'<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>{_CENTRED}'
     return _sp(shape_id, item, False, _GEOMETRY[item.geometry], fill, body)
@@ -187,10 +196,11 @@ def position(sp_pr, box) -> None:
     ext.set("cy", str(emu(box.h)))
 
 
-def place(sp, box: TextBox, theme: Theme, language: str) -> None:
-    """A placeholder at the plan's box, holding the plan's text."""
+def place(sp, box: TextBox, theme: Theme, language: str, font: str | None = None) -> None:
+    """A placeholder at the plan's box, holding the plan's text (set in `font`, the theme's body
+    font unless given)."""
     position(sp.find(qn("p:spPr")), box.box)
-    fill_body(text_body(sp), box, theme, language)
+    fill_body(text_body(sp), box, theme, language, font)
 
 
 def background(c_sld, hex_value: str) -> None:

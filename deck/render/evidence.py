@@ -219,4 +219,4 @@ def add_table(slide, item: Table, theme: Theme, language: str) -> None:
             cell.fill.fore_color.rgb = _rgb(theme, fill)
             frame_ = cell.text_frame
             frame_.word_wrap = True
-            fill_paragraphs(frame_._txBody, (para,), theme, language)
+            fill_paragraphs(frame_._txBody, (para,), theme, language, item.widths[c] - 2 * item.inset)
