@@ -109,3 +109,13 @@ def test_stats_that_fit_no_arrangement_continue_two_and_two(tmp_path):
     figures = [texts(s, "Number") for s in slides]
     assert [len(f) for f in figures] == [2, 2]
     assert [t.replace("\u00a0", " ") for f in figures for t in f] == [f"64,5 % → 81,{i} %" for i in range(4)]
+
+
+def test_six_dated_milestones_too_long_for_a_row_stay_on_one_slide_down_the_page(tmp_path):
+    steps = "".join(f"          - {{title: '{d} 2026 — {sentence(i)[:28]}', text: '{sentence(i + 1)}'}}\n"
+                    for i, d in enumerate(["15 april", "1 juni", "15 september", "2 november", "14 december", "5 mei"]))
+    slides = laid(tmp_path, f"      - kind: steps\n        title: Herziene planning\n        steps:\n{steps}", "nl")
+    assert len(slides) == 1
+    circles = [i for i in slides[0].items if getattr(i, "name", "").startswith("Step ") and not i.name.endswith("text")]
+    assert [c.name for c in circles] == [f"Step {n}" for n in range(1, 7)]
+    assert len({round(c.box.x) for c in circles}) == 1  # one under the other

@@ -106,13 +106,19 @@ def test_every_figure_that_cannot_fit_is_reported_at_once_with_its_room():
         assert "$150k" not in problem.hint
 
 
-def test_the_hint_offers_only_choices_that_work():
-    # fits a slide of its own, so fewer stats is a choice; --allow-small would not help
+def test_a_figure_that_fits_a_row_of_two_continues_rather_than_being_refused():
     value = "€ 1.234.567.890.123,45 per jaar"
+    slides = stats_slides(plan_deck(stats_outline([value, "1", "2", "3"]), THEMES["light"]))
+    assert [len(numbers(s)) for s in slides] == [2, 2]
+
+
+def test_the_hint_offers_only_choices_that_work():
+    # too wide even alone at the least size: neither fewer stats nor --allow-small would help
+    value = "€ 1.234.567.890.123.456.789.012.345,67 per jaar en per inwoner"
     with pytest.raises(DeckError) as caught:
         plan_deck(stats_outline([value, "1", "2", "3"]), THEMES["light"])
     hint = caught.value.problems[0].hint
-    assert "put at most" in hint and "--allow-small" not in hint
+    assert "characters" in hint and "--allow-small" not in hint
 
 
 def test_allow_small_lowers_the_figures_least_size_too():

@@ -26,6 +26,7 @@ class Spacing:
     heading_room: float = 16.0  # what a compare column gives to its rule and gaps
     step_circle: float = 56.0
     step_gap: float = 20.0  # from a step's circle down to its text
+    step_row_gap: float = 4.0  # between steps set one under the other, each beside its circle
     panel_pad: float = 28.0  # inside a question or exercise panel
     lead_air: float = 12.0  # extra air under a panel's question or task
     entry_gap: float = 24.0  # between rows of agenda or recap entries
