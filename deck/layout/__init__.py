@@ -22,7 +22,7 @@ from deck.layout.context import SMALL_ALLOWANCE, Context, Planned
 from deck.layout.covers import closing, title_slide
 from deck.layout.dividers import divider
 from deck.layout.entries import add_entries
-from deck.layout.furniture import minutes, notes_text
+from deck.layout.furniture import check_sources, minutes, notes_text
 from deck.layout.kinds import KINDS
 from deck.look.brand import highlight_clash
 from deck.look.theme import Theme
@@ -45,13 +45,14 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
                                           "using English", rule="language"))
     if allow_small:
         ctx.notices.append(Message.notice("--allow-small", f"floors lowered by {SMALL_ALLOWANCE:g} pt"))
+    check_sources(ctx)
     title_slide(ctx)
     if outline.agenda:
         _agenda(ctx)
-    for index, section in enumerate(outline.sections):
+    for index, (section, number) in enumerate(zip(outline.sections, outline.numbers(), strict=True)):
         ctx.section = section
-        if section.divider:
-            divider(ctx, index, section)
+        if section.divider and number is not None:  # a break has no divider
+            divider(ctx, index, section, number)
         for number, slide in enumerate(section.slides):
             path = ("sections", index, "slides", number)
             KINDS[slide.kind](ctx, slide, path, notes_text(slide.notes, labels))
@@ -68,22 +69,41 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
 
 
 def _agenda(ctx: Context) -> None:
-    """One entry per section, numbered, with its clock time and minutes; the workshop's
-    opening and close, when planned, stand in the kicker row above the headline, without a number."""
-    rows = []
-    for timed in timing.section_times(ctx.outline):
-        section = timed.section
-        kicker = f"{timed.index + 1:02d}"
-        if timed.clock is not None:
-            kicker += f" · {timed.clock}"
-        if section.minutes:
-            kicker += f" · {minutes(section.minutes)} {ctx.labels['minutes']}"
-        rows.append((kicker, section.title, section.message))
+    """One entry per section, numbered, with its clock time and minutes (a break without a
+    number); the workshop's opening and close, when planned, stand in the kicker row above the
+    headline, without a number. Sections' `short:` titles stand in for their titles when the
+    full titles would take the agenda onto a second slide."""
     opening, close = timing.opening(ctx.outline), timing.close(ctx.outline)
     before = [_outside(ctx, opening, "opening")] if opening else []
     after = [_outside(ctx, close, "close")] if close else []
-    notes = "\n".join(before + [f"{k}  {t}" for k, t, _ in rows] + after)
-    add_entries(ctx, "agenda", ctx.labels["agenda"], rows, notes, "secondary", kicker=" · ".join(before + after))
+    kicker = " · ".join(before + after)
+    slides, notices, problems = len(ctx.slides), len(ctx.notices), len(ctx.problems)
+    rows = _agenda_rows(ctx, short=False)
+    add_entries(ctx, "agenda", ctx.labels["agenda"], rows, _agenda_notes(before, rows, after), "secondary",
+                kicker=kicker)
+    longer = len(ctx.slides) - slides > 1 or len(ctx.problems) > problems
+    if longer and any(s.short for s in ctx.outline.sections):
+        del ctx.slides[slides:], ctx.notices[notices:], ctx.problems[problems:]
+        rows = _agenda_rows(ctx, short=True)
+        add_entries(ctx, "agenda", ctx.labels["agenda"], rows, _agenda_notes(before, rows, after), "secondary",
+                    kicker=kicker)
+
+
+def _agenda_rows(ctx: Context, short: bool) -> list[tuple[str, str, str | None]]:
+    rows = []
+    for timed in timing.section_times(ctx.outline):
+        section = timed.section
+        parts = [f"{timed.number:02d}"] if timed.number is not None else []
+        if timed.clock is not None:
+            parts.append(timed.clock)
+        if section.minutes:
+            parts.append(f"{minutes(section.minutes)} {ctx.labels['minutes']}")
+        rows.append((" · ".join(parts), section.label if short else section.title, section.message))
+    return rows
+
+
+def _agenda_notes(before: list[str], rows: list[tuple[str, str, str | None]], after: list[str]) -> str:
+    return "\n".join(before + [f"{k}  {t}".strip() for k, t, _ in rows] + after)
 
 
 def _outside(ctx: Context, outside: timing.Outside, label: str) -> str:
@@ -94,7 +114,8 @@ def _outside(ctx: Context, outside: timing.Outside, label: str) -> str:
 
 def _recap(ctx: Context) -> None:
     rows: list[tuple[str, str, str | None]] = [
-        (f"{i + 1:02d} · {s.title}", "", s.message) for i, s in enumerate(ctx.outline.sections) if s.message]
+        (f"{n:02d} · {s.label}", "", s.message)
+        for s, n in zip(ctx.outline.sections, ctx.outline.numbers(), strict=True) if s.message and n is not None]
     if rows:
         notes = "\n".join(f"{k}{ctx.labels['colon']} {m}" for k, _, m in rows)
         add_entries(ctx, "recap", ctx.labels["recap"], rows, notes, "sub")

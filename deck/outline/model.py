@@ -238,10 +238,20 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Section(Model):
     id: Text
     title: Text
+    short: Text | None = None  # the title where room is small: progress labels, kicker, a long agenda
     message: Text | None = None
     minutes: Minutes | None = None
     divider: bool = True
+    # A pause in the session (`break: true`): on the agenda and the run sheet with its clock
+    # time, without a divider or a number. Written out, so that a section without slides yet
+    # stays a section.
+    is_break: bool = Field(False, alias="break")
     slides: list[Slide] = []
+
+    @property
+    def label(self) -> str:
+        """The title where room is small."""
+        return self.short or self.title
 
     @field_validator("id")
     @classmethod
@@ -250,6 +260,13 @@ class Section(Model):
             raise problem(f"'{value}' is not a slug",
                           "use lower-case letters, digits and hyphens, e.g. 'pitfalls'")
         return value
+
+    @model_validator(mode="after")
+    def _break_has_no_divider(self):
+        if self.is_break and self.divider and "divider" in self.model_fields_set:
+            raise problem("a break has no divider",
+                          "leave `divider:` out, or remove `break: true` to make it a section", "divider")
+        return self
 
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -352,6 +369,19 @@ class Outline(Model):
                               (i, "id"), first)
             seen[section.id] = i
         return sections
+
+    def numbers(self) -> list[int | None]:
+        """Each section's number as the deck shows it (1, 2, …), None for a break: breaks are not
+        counted, so the sections after one run on without a gap."""
+        numbers: list[int | None] = []
+        count = 0
+        for section in self.sections:
+            if section.is_break:
+                numbers.append(None)
+            else:
+                count += 1
+                numbers.append(count)
+        return numbers
 
     def planned_minutes(self) -> float | None:
         """The sum of the sections' minutes with the workshop's opening and close, or None when
