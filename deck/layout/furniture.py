@@ -54,12 +54,12 @@ def footer(ctx: Context, source: str | None, number: int) -> tuple[TextBox, ...]
 
 
 def footer_para(ctx: Context, text: str, box: Box, align: str) -> Para | None:
-    """A footer text on one line at the largest size it fits; else on two lines, when they fit
-    between the body's bottom and the footer's; else None."""
+    """A footer text on one line at the largest size it fits; else on two or three lines, when
+    they fit between the body's bottom and the footer's; else None."""
     style = ctx.style("footer")
     room = max(box.h, box.bottom - ctx.geo.body_bottom)
     chopped = None  # a web address longer than the line breaks inside, if nothing else fits
-    for lines in (1, 2):
+    for lines in (1, 2, 3):
         for size in sizes(style):
             para = _footer_at(ctx, text, size, box.w, align)
             if para.lines <= lines and (lines == 1 or height([para]) <= room + 0.01):
@@ -78,7 +78,7 @@ def check_sources(ctx: Context) -> None:
                   for j, slide in enumerate(section.slides) if slide.source]
     for path, text in found:
         if footer_para(ctx, text, g.source, g.source_align) is None:
-            ctx.fail(path, "does not fit in the footer in two lines at the minimum size",
+            ctx.fail(path, "does not fit in the footer at the minimum size",
                      "shorten the source to who, what and when (e.g. 'Eurostat, 2024'); put the full reference "
                      "in the notes")
 
@@ -95,7 +95,7 @@ def _footer_at(ctx: Context, text: str, size: float, width: float, align: str) -
 
 
 def _footer_box(para: Para, box: Box, name: str) -> TextBox:
-    """One line in the footer's own box; two grow upwards from its bottom."""
+    """One line in the footer's own box; more grow upwards from its bottom."""
     if para.lines <= 1:
         return text_box([para], box.x, box.y, box.w, name, h=box.h)
     h = height([para])
