@@ -120,6 +120,11 @@ class Chapter:
     minutes: float | None
     headlines: list[str]
 
+    @property
+    def heading(self) -> str:
+        """"2 Pitfalls", or the title alone for a break."""
+        return self.title if self.number is None else f"{self.number} {self.title}"
+
 
 def storyline(outline: Outline) -> list[Chapter]:
     """The headlines in order, section by section: the argument in one screen (`check --titles`).
