@@ -74,7 +74,7 @@ def _run_sheet(outline: Outline, times: list[timing.SectionTime], labels: dict[s
     for timed in times:
         section = timed.section
         titles = " · ".join(slide_title(s, labels) for s in section.slides)
-        rows.append((plain(timed.clock or ""), plain(numbered(timed.number, section.label)), plain(titles),
+        rows.append((plain(timed.clock or ""), plain(numbered(timed.number, section.short_title)), plain(titles),
                      plain(timing.format_minutes(section.minutes) if section.minutes else "")))
     close = timing.close(outline)
     if close is not None:

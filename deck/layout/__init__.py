@@ -72,21 +72,31 @@ def _agenda(ctx: Context) -> None:
     """One entry per section, numbered, with its clock time and minutes (a break without a
     number); the workshop's opening and close, when planned, stand in the kicker row above the
     headline, without a number. Sections' `short:` titles stand in for their titles when the
-    full titles would take the agenda onto a second slide."""
+    full titles take the agenda onto more slides than the short ones do."""
     opening, close = timing.opening(ctx.outline), timing.close(ctx.outline)
     before = [_outside(ctx, opening, "opening")] if opening else []
     after = [_outside(ctx, close, "close")] if close else []
     kicker = " · ".join(before + after)
-    slides, notices, problems = len(ctx.slides), len(ctx.notices), len(ctx.problems)
-    rows = _agenda_rows(ctx, short=False)
-    add_entries(ctx, "agenda", ctx.labels["agenda"], rows, _agenda_notes(before, rows, after), "secondary",
-                kicker=kicker)
-    longer = len(ctx.slides) - slides > 1 or len(ctx.problems) > problems
-    if longer and any(s.short for s in ctx.outline.sections):
-        del ctx.slides[slides:], ctx.notices[notices:], ctx.problems[problems:]
-        rows = _agenda_rows(ctx, short=True)
+
+    def laid(short: bool) -> tuple[list, list, list]:
+        """The agenda's slides, notices and problems, taken back out of the deck to compare."""
+        marks = len(ctx.slides), len(ctx.notices), len(ctx.problems)
+        rows = _agenda_rows(ctx, short)
         add_entries(ctx, "agenda", ctx.labels["agenda"], rows, _agenda_notes(before, rows, after), "secondary",
                     kicker=kicker)
+        added = ctx.slides[marks[0]:], ctx.notices[marks[1]:], ctx.problems[marks[2]:]
+        del ctx.slides[marks[0]:], ctx.notices[marks[1]:], ctx.problems[marks[2]:]
+        return added
+
+    chosen = laid(short=False)
+    if len(chosen[0]) > 1 or chosen[2]:
+        if any(s.short for s in ctx.outline.sections):
+            shorter = laid(short=True)
+            if (len(shorter[2]), len(shorter[0])) < (len(chosen[2]), len(chosen[0])):
+                chosen = shorter
+    ctx.slides.extend(chosen[0])
+    ctx.notices.extend(chosen[1])
+    ctx.problems.extend(chosen[2])
 
 
 def _agenda_rows(ctx: Context, short: bool) -> list[tuple[str, str, str | None]]:
@@ -98,7 +108,7 @@ def _agenda_rows(ctx: Context, short: bool) -> list[tuple[str, str, str | None]]
             parts.append(timed.clock)
         if section.minutes:
             parts.append(f"{minutes(section.minutes)} {ctx.labels['minutes']}")
-        rows.append((" · ".join(parts), section.label if short else section.title, section.message))
+        rows.append((" · ".join(parts), section.short_title if short else section.title, section.message))
     return rows
 
 
@@ -114,7 +124,7 @@ def _outside(ctx: Context, outside: timing.Outside, label: str) -> str:
 
 def _recap(ctx: Context) -> None:
     rows: list[tuple[str, str, str | None]] = [
-        (f"{n:02d} · {s.label}", "", s.message)
+        (f"{n:02d} · {s.short_title}", "", s.message)
         for s, n in zip(ctx.outline.sections, ctx.outline.numbers(), strict=True) if s.message and n is not None]
     if rows:
         notes = "\n".join(f"{k}{ctx.labels['colon']} {m}" for k, _, m in rows)

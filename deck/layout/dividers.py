@@ -89,7 +89,7 @@ def _progress(ctx: Context, index: int, chapters: list[Section]) -> list:
     out: list[Shape | TextBox] = []
     labels = []
     for i, section in enumerate(chapters):
-        para = Para(text=section.label, size=style.size, line=style.line,
+        para = Para(text=section.short_title, size=style.size, line=style.line,
                     color="cover_ink" if i == index else "cover_muted", bold=i == index)
         # A label is the section's name again, in full on its divider: two lines of it are enough.
         labels.append(shortened(ctx, para, seg, 2))

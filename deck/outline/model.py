@@ -249,7 +249,7 @@ class Section(Model):
     slides: list[Slide] = []
 
     @property
-    def label(self) -> str:
+    def short_title(self) -> str:
         """The title where room is small."""
         return self.short or self.title
 
