@@ -159,6 +159,14 @@ def test_the_agenda_takes_the_short_titles_when_the_full_ones_would_continue(tmp
     assert "Part 1" in texts(agenda[0]) and not any(LONG in t for t in texts(agenda[0]))
 
 
+def test_the_agenda_keeps_the_full_titles_when_short_ones_save_no_slide(tmp_path):
+    sections = "".join(section(f"part-{n}", f"{LONG} part {n}", f"message: {LONG_TOO}.\n") for n in range(1, 13))
+    sections += section("last", "Last", "short: The end\n")
+    agenda = [s for s in slides_of(write(tmp_path, sections)) if s.kind == "agenda"]
+    assert len(agenda) > 1
+    assert "Last" in [t for slide in agenda for t in texts(slide)]
+
+
 # --- breaks ------------------------------------------------------------------------------------
 
 def test_a_break_has_no_divider_and_no_number_and_the_numbers_run_on(tmp_path):
