@@ -54,11 +54,11 @@ def divider(ctx: Context, index: int, section: Section, number: int) -> None:
     _add(ctx, index, section, number, title_box, items)
 
 
-def divider_title(ctx: Context, text: str, width: float, **options) -> Para | None:
+def divider_title(ctx: Context, text: str, width: float) -> Para | None:
     """A section's title on its divider: two lines at the largest size they take, or, for a
     title longer than two lines hold at the floor, three."""
-    return (fit_title(ctx, text, width, role="divider-title", max_lines=2, **options)
-            or fit_title(ctx, text, width, role="divider-title", max_lines=3, **options))
+    return (fit_title(ctx, text, width, role="divider-title", max_lines=2)
+            or fit_title(ctx, text, width, role="divider-title", max_lines=3))
 
 
 def _add(ctx: Context, index: int, section: Section, number: int, title_box: TextBox, items: list) -> None:
