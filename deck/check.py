@@ -112,12 +112,18 @@ def notices(said: list[Message], file: str) -> list[Message]:
 
 @dataclass(frozen=True)
 class Chapter:
-    """A section in the storyline: its number, title, minutes and the headlines of its slides."""
+    """A section in the storyline: its number (None for a break), title, minutes and the
+    headlines of its slides."""
 
-    number: int
+    number: int | None
     title: str
     minutes: float | None
     headlines: list[str]
+
+    @property
+    def heading(self) -> str:
+        """"2 Pitfalls", or the title alone for a break."""
+        return self.title if self.number is None else f"{self.number} {self.title}"
 
 
 def storyline(outline: Outline) -> list[Chapter]:
@@ -126,7 +132,7 @@ def storyline(outline: Outline) -> list[Chapter]:
     A quote slide without a title shows the title deck gives it ("Quote: <by>")."""
     labels, _ = labels_for(outline.language, outline.labels)
     chapters = []
-    for number, section in enumerate(outline.sections, start=1):
+    for section, number in zip(outline.sections, outline.numbers(), strict=True):
         headlines = [_headline(slide, labels) for slide in section.slides]
         chapters.append(Chapter(number, section.title, section.minutes, headlines))
     return chapters

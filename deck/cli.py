@@ -194,7 +194,7 @@ def _print_titles(path: Path) -> None:
     console.print(Text(outline.title, style="bold"))
     for chapter in storyline(outline):
         minutes = f" · {chapter.minutes:g} min" if chapter.minutes else ""
-        console.print(Text(f"{chapter.number} {chapter.title}{minutes}", style="bold cyan"))
+        console.print(Text(f"{chapter.heading}{minutes}", style="bold cyan"))
         for headline in chapter.headlines:
             console.print(Text(f"  {headline}"))
 

@@ -19,6 +19,11 @@ def slide_title(slide, labels: dict[str, str]) -> str:
     return slide.title or f"{labels['quote']}{labels['colon']} {slide.by}"
 
 
+def numbered(number: int | None, title: str) -> str:
+    """"2. Pitfalls" for a section, the title alone for a break (which has no number)."""
+    return title if number is None else f"{number}. {title}"
+
+
 def _minutes(value: float, labels: dict[str, str]) -> str:
     return f"{timing.format_minutes(value)} {labels['minutes']}"
 
@@ -69,7 +74,7 @@ def _run_sheet(outline: Outline, times: list[timing.SectionTime], labels: dict[s
     for timed in times:
         section = timed.section
         titles = " · ".join(slide_title(s, labels) for s in section.slides)
-        rows.append((plain(timed.clock or ""), plain(f"{timed.index + 1}. {section.title}"), plain(titles),
+        rows.append((plain(timed.clock or ""), plain(numbered(timed.number, section.short_title)), plain(titles),
                      plain(timing.format_minutes(section.minutes) if section.minutes else "")))
     close = timing.close(outline)
     if close is not None:
@@ -89,7 +94,7 @@ def _outside_row(outside: timing.Outside, label: str) -> tuple:
 
 def _section(timed: timing.SectionTime, labels: dict[str, str]) -> list:
     section: Section = timed.section
-    heading = f"{timed.index + 1}. {section.title}"
+    heading = numbered(timed.number, section.title)
     heading += "".join(f" · {x}" for x in (timed.clock, section.minutes and _minutes(section.minutes, labels)) if x)
     blocks: list = [Heading(2, plain(heading))]
     if section.message:
@@ -154,11 +159,11 @@ def _notes(notes: Notes | None, labels: dict[str, str]) -> list:
 def _materials(outline: Outline, labels: dict[str, str]) -> list:
     """What the exercises ask for (their groups and deliverables), nothing added."""
     items = []
-    for index, section in enumerate(outline.sections):
+    for section, number in zip(outline.sections, outline.numbers(), strict=True):
         for slide in section.slides:
             if isinstance(slide, ExerciseSlide) and (slide.groups or slide.deliverable):
                 lead = (strong(slide_title(slide, labels)),
-                        Span(f" ({index + 1}. {section.title}, {_minutes(slide.minutes, labels)})"))
+                        Span(f" ({numbered(number, section.title)}, {_minutes(slide.minutes, labels)})"))
                 facts = _exercise_facts(slide, labels)
                 joined: list = list(lead)
                 for n, fact in enumerate(facts):

@@ -1,8 +1,9 @@
 """The participants' handout: the argument on one page, without the presenter's notes.
 
 The title and subtitle, then per section its title and message, its key figures (value and
-label), its quotes with their attribution and its discussion questions. Speaker notes,
-exercises' instructions and timings stay in the facilitator guide. Pure.
+label), its quotes with their attribution and its discussion questions; a break only when it
+has any of these. Speaker notes, exercises' instructions and timings stay in the facilitator
+guide. Pure.
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ def handout_document(outline: Outline) -> Document:
     blocks: list = [Heading(1, plain(outline.title))]
     if outline.subtitle:
         blocks.append(Paragraph((Span(outline.subtitle, italic=True),)))
-    for index, section in enumerate(outline.sections):
-        blocks.append(Heading(2, plain(f"{index + 1}. {section.title}")))
+    for section, number in zip(outline.sections, outline.numbers(), strict=True):
+        start = len(blocks)
+        blocks.append(Heading(2, plain(section.title if number is None else f"{number}. {section.title}")))
         if section.message:
             blocks.append(Paragraph((strong(section.message),)))
         figures = [(strong(stat.value), Span(f" {stat.label}"))
@@ -32,6 +34,8 @@ def handout_document(outline: Outline) -> Document:
             elif isinstance(slide, QuestionSlide):
                 label = labels["discussion"] + labels["colon"]
                 blocks.append(Paragraph((strong(label), Span(f" {slide.question}"))))
+        if number is None and len(blocks) == start + 1:
+            del blocks[start:]  # a break with nothing for the participants to keep
     if outline.source:
         blocks.append(Paragraph((Span(f"{labels['source']}{labels['colon']} {outline.source}", italic=True),)))
     return Document(outline.title, outline.language, tuple(blocks), compact=True)

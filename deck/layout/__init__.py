@@ -22,7 +22,7 @@ from deck.layout.context import SMALL_ALLOWANCE, Context, Planned
 from deck.layout.covers import closing, title_slide
 from deck.layout.dividers import divider
 from deck.layout.entries import add_entries
-from deck.layout.furniture import minutes, notes_text
+from deck.layout.furniture import check_sources, minutes, notes_text
 from deck.layout.kinds import KINDS
 from deck.look.brand import highlight_clash
 from deck.look.theme import Theme
@@ -45,13 +45,14 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
                                           "using English", rule="language"))
     if allow_small:
         ctx.notices.append(Message.notice("--allow-small", f"floors lowered by {SMALL_ALLOWANCE:g} pt"))
+    check_sources(ctx)
     title_slide(ctx)
     if outline.agenda:
         _agenda(ctx)
-    for index, section in enumerate(outline.sections):
+    for index, (section, number) in enumerate(zip(outline.sections, outline.numbers(), strict=True)):
         ctx.section = section
-        if section.divider:
-            divider(ctx, index, section)
+        if section.divider and number is not None:  # a break has no divider
+            divider(ctx, index, section, number)
         for number, slide in enumerate(section.slides):
             path = ("sections", index, "slides", number)
             KINDS[slide.kind](ctx, slide, path, notes_text(slide.notes, labels))
@@ -68,23 +69,51 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
 
 
 def _agenda(ctx: Context) -> None:
-    """One entry per section, numbered, with its clock time and minutes; the workshop's
-    opening and close, when planned, stand in the kicker row above the headline, without a number."""
-    rows = []
-    for timed in timing.section_times(ctx.outline):
-        section = timed.section
-        kicker = f"{timed.index + 1:02d}"
-        if timed.clock is not None:
-            kicker += f" · {timed.clock}"
-        if section.minutes:
-            kicker += f" · {minutes(section.minutes)} {ctx.labels['minutes']}"
-        rows.append((kicker, section.title, section.message))
+    """One entry per section, numbered, with its clock time and minutes (a break without a
+    number); the workshop's opening and close, when planned, stand in the kicker row above the
+    headline, without a number. Sections' `short:` titles stand in for their titles when the
+    full titles take the agenda onto more slides than the short ones do."""
     opening, close = timing.opening(ctx.outline), timing.close(ctx.outline)
     before = [_outside(ctx, opening, "opening")] if opening else []
     after = [_outside(ctx, close, "close")] if close else []
-    notes = "\n".join(before + [f"{k}  {t}" for k, t, _ in rows] + after)
-    add_entries(ctx, "agenda", ctx.labels["agenda"], rows, notes, "secondary", kicker=" · ".join(before + after),
-                brief=True)
+    kicker = " · ".join(before + after)
+
+    def laid(short: bool) -> tuple[list, list, list]:
+        """The agenda's slides, notices and problems, taken back out of the deck to compare."""
+        marks = len(ctx.slides), len(ctx.notices), len(ctx.problems)
+        rows = _agenda_rows(ctx, short)
+        add_entries(ctx, "agenda", ctx.labels["agenda"], rows, _agenda_notes(before, rows, after), "secondary",
+                    kicker=kicker, brief=True)
+        added = ctx.slides[marks[0]:], ctx.notices[marks[1]:], ctx.problems[marks[2]:]
+        del ctx.slides[marks[0]:], ctx.notices[marks[1]:], ctx.problems[marks[2]:]
+        return added
+
+    chosen = laid(short=False)
+    if len(chosen[0]) > 1 or chosen[2]:
+        if any(s.short for s in ctx.outline.sections):
+            shorter = laid(short=True)
+            if (len(shorter[2]), len(shorter[0])) < (len(chosen[2]), len(chosen[0])):
+                chosen = shorter
+    ctx.slides.extend(chosen[0])
+    ctx.notices.extend(chosen[1])
+    ctx.problems.extend(chosen[2])
+
+
+def _agenda_rows(ctx: Context, short: bool) -> list[tuple[str, str, str | None]]:
+    rows = []
+    for timed in timing.section_times(ctx.outline):
+        section = timed.section
+        parts = [f"{timed.number:02d}"] if timed.number is not None else []
+        if timed.clock is not None:
+            parts.append(timed.clock)
+        if section.minutes:
+            parts.append(f"{minutes(section.minutes)} {ctx.labels['minutes']}")
+        rows.append((" · ".join(parts), section.short_title if short else section.title, section.message))
+    return rows
+
+
+def _agenda_notes(before: list[str], rows: list[tuple[str, str, str | None]], after: list[str]) -> str:
+    return "\n".join(before + [f"{k}  {t}".strip() for k, t, _ in rows] + after)
 
 
 def _outside(ctx: Context, outside: timing.Outside, label: str) -> str:
@@ -95,7 +124,8 @@ def _outside(ctx: Context, outside: timing.Outside, label: str) -> str:
 
 def _recap(ctx: Context) -> None:
     rows: list[tuple[str, str, str | None]] = [
-        (f"{i + 1:02d} · {s.title}", "", s.message) for i, s in enumerate(ctx.outline.sections) if s.message]
+        (f"{n:02d} · {s.short_title}", "", s.message)
+        for s, n in zip(ctx.outline.sections, ctx.outline.numbers(), strict=True) if s.message and n is not None]
     if rows:
         notes = "\n".join(f"{k}{ctx.labels['colon']} {m}" for k, _, m in rows)
         add_entries(ctx, "recap", ctx.labels["recap"], rows, notes, "sub")

@@ -3,10 +3,21 @@ A template's covers are laid out by deck.layout.template_covers."""
 from __future__ import annotations
 
 from deck.layout.context import Context
-from deck.layout.fitting import Item, fit, fit_title, make_para, one_line, text_box
+from deck.layout.fitting import (
+    Item,
+    breaks_a_word,
+    fit,
+    fit_title,
+    height,
+    make_para,
+    shrink_stack,
+    sizes,
+    stack_height,
+    text_box,
+)
 from deck.layout.furniture import cover_logo
 from deck.layout.slides import cover_background
-from deck.plan import Box, Shape, SlidePlan
+from deck.plan import Box, Para, Shape, SlidePlan
 
 
 def title_slide(ctx: Context) -> None:
@@ -28,21 +39,58 @@ def title_slide(ctx: Context) -> None:
         if subtitle is None:
             ctx.fail(("subtitle",), "does not fit on the title slide at the minimum size",
                      "shorten the subtitle to one line")
-    meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
-    y = sp.cover_title_y
-    title_box = text_box([title], g.left, y, width, "Title")
-    items: list = [_accent_bar(ctx, y)]
+    items: list = []
+    # The author line stands on the bottom margin; when it takes more lines it grows upwards,
+    # and the title and subtitle above it shrink together to leave it room.
+    meta = meta_paras(ctx, g.content_w)
+    bottom = g.bottom - sp.cover_meta_y + ctx.style("deck-meta").line
+    meta_top = bottom - height(meta) if meta else g.bottom
+    stack = [(title, "deck-title")] + ([(subtitle, "deck-subtitle")] if subtitle else [])
+    texts = shrink_stack(ctx, stack, width, meta_top - sp.cover_text_gap - sp.cover_title_y, sp.cover_text_gap)
+    y = max(g.top + sp.cover_bar_gap,
+            min(sp.cover_title_y, meta_top - sp.cover_text_gap - stack_height(texts, sp.cover_text_gap)))
+    title_box = text_box([texts[0]], g.left, y, width, "Title")
+    items.append(_accent_bar(ctx, y))
     sub_box = None
     if subtitle:
-        sub_box = text_box([subtitle], g.left, title_box.box.bottom + sp.cover_text_gap, width, "Subtitle")
+        sub_box = text_box([texts[1]], g.left, title_box.box.bottom + sp.cover_text_gap, width, "Subtitle")
     if meta:
-        para = one_line(ctx, make_para(meta, ctx.style("deck-meta"), g.content_w, ctx.theme.font), g.content_w)
-        items.append(text_box([para], g.left, g.bottom - sp.cover_meta_y, g.content_w, "Meta"))
+        items.append(text_box(meta, g.left, meta_top, g.content_w, "Meta"))
     items.extend(cover_logo(ctx))
-    notes = "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x)
+    line = meta_line(outline)
+    notes = "\n\n".join(x for x in (outline.title, outline.subtitle, line) if x)
     ctx.slides.append(SlidePlan(kind="title", layout="title", title=title_box, subtitle=sub_box,
                                 items=tuple(items), background=cover_background(ctx), notes=notes, footer=False,
                                 path=()))
+
+
+def meta_line(outline) -> str:
+    """"Author · Organization · Date": the title slide's line about who, and when."""
+    return " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
+
+
+def meta_paras(ctx: Context, width: float) -> list[Para]:
+    """The author, organization and date on one line, at the largest size it fits; when they do
+    not, each on a line of its own (a long name on two). Never cut: a part that does not fit
+    two lines at the minimum size is a problem at its line in the outline."""
+    outline = ctx.outline
+    parts = [(key, text) for key in ("author", "organization", "date") if (text := getattr(outline, key))]
+    if not parts:
+        return []
+    style = ctx.style("deck-meta")
+    one = fit_title(ctx, meta_line(outline), width, role="deck-meta", max_lines=1)
+    if one is not None and not breaks_a_word(ctx, one, width):
+        return [one]
+    for size in sizes(style):
+        paras = [make_para(text, style.at(size), width, ctx.theme.font) for _, text in parts]
+        if all(p.lines <= 2 and not breaks_a_word(ctx, p, width) for p in paras):
+            return paras
+    for key, text in parts:
+        para = make_para(text, style.at(style.floor), width, ctx.theme.font)
+        if para.lines > 2 or breaks_a_word(ctx, para, width):
+            ctx.fail((key,), "does not fit on the title slide in two lines at the minimum size",
+                     "write it in a few words: the title slide has one line for author, organization and date")
+    return []
 
 
 def closing(ctx: Context) -> None:

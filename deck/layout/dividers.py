@@ -4,7 +4,7 @@ that shows where the argument stands. A template's section layout places the tex
 from __future__ import annotations
 
 from deck.layout.context import Context
-from deck.layout.fitting import fit_title, text_box
+from deck.layout.fitting import breaks_a_word, fit_title, shortened, shrink_stack, stack_height, text_box
 from deck.layout.furniture import minutes
 from deck.layout.slides import cover_background
 from deck.measure import fonts as measure
@@ -15,41 +15,56 @@ from deck.plan import Box, Para, Shape, SlidePlan, TextBox
 PROGRESS_SEGMENTS = 12
 
 
-def divider(ctx: Context, index: int, section: Section) -> None:
+def divider(ctx: Context, index: int, section: Section, number: int) -> None:
+    """The divider of the section at `index` in the outline, shown as section `number`."""
     if ctx.geo.covers is not None:
         from deck.layout import template_covers  # a template's dividers; deck's own themes never need it
 
-        placed = template_covers.divider(ctx, index, section)
+        placed = template_covers.divider(ctx, index, section, number)
         if placed is not None:
-            _add(ctx, index, section, *placed)
+            _add(ctx, index, section, number, *placed)
         return
     g, sp = ctx.geo, ctx.geo.space
     width = g.grid_w(10)
     number_style = ctx.theme.style("divider-number")
-    number = Para(text=f"{index + 1:02d}", size=number_style.size, line=number_style.line,
-                  color=number_style.color, bold=True)
-    title = fit_title(ctx, section.title, width, role="divider-title", max_lines=2)
+    number_para = Para(text=f"{number:02d}", size=number_style.size, line=number_style.line,
+                       color=number_style.color, bold=True)
+    title = divider_title(ctx, section.title, width)
     if title is None:
-        ctx.fail(("sections", index, "title"), "does not fit on the section divider at the minimum size",
-                 "a section title is a few words")
+        ctx.fail(("sections", index, "title"), "does not fit on the section divider in three lines at the minimum size",
+                 "shorten the section title to about fifteen words; say the rest in its `message:`")
         return
-    y = sp.divider_number_y
-    items: list = [text_box([number], g.left, y, width, "Number")]
-    title_box = text_box([title], g.left, y + number.line + sp.divider_title_gap, width, "Title")
-    y = title_box.box.bottom + sp.cover_text_gap
+    message = None
     if section.message:
         message = fit_title(ctx, section.message, width, role="divider-message", max_lines=3)
         if message is None:
             ctx.fail(("sections", index, "message"), "does not fit on the divider at the minimum size",
                      "the message is one sentence of about fifteen words")
-        else:
-            items.append(text_box([message], g.left, y, width, "Message"))
-    _add(ctx, index, section, title_box, items)
+    # The texts end above the progress bar: a long title and message shrink together, and only
+    # at their floors does the number move up towards the top margin.
+    bottom = g.bottom - (sp.progress_y + sp.progress_label_gap) * g.scale
+    head = number_para.line + sp.divider_title_gap
+    stack = [(title, "divider-title")] + ([(message, "divider-message")] if message else [])
+    texts = shrink_stack(ctx, stack, width, bottom - sp.divider_number_y - head, sp.cover_text_gap)
+    y = max(g.top, min(sp.divider_number_y, bottom - head - stack_height(texts, sp.cover_text_gap)))
+    items: list = [text_box([number_para], g.left, y, width, "Number")]
+    title_box = text_box([texts[0]], g.left, y + head, width, "Title")
+    if message:
+        items.append(text_box([texts[1]], g.left, title_box.box.bottom + sp.cover_text_gap, width, "Message"))
+    _add(ctx, index, section, number, title_box, items)
 
 
-def _add(ctx: Context, index: int, section: Section, title_box: TextBox, items: list) -> None:
+def divider_title(ctx: Context, text: str, width: float) -> Para | None:
+    """A section's title on its divider: two lines at the largest size they take, or, for a
+    title longer than two lines hold at the floor, three."""
+    return (fit_title(ctx, text, width, role="divider-title", max_lines=2)
+            or fit_title(ctx, text, width, role="divider-title", max_lines=3))
+
+
+def _add(ctx: Context, index: int, section: Section, number: int, title_box: TextBox, items: list) -> None:
     """The divider with its progress bar and notes, whichever look placed its texts."""
-    items = items + _progress(ctx, index, len(ctx.outline.sections))
+    chapters = [s for s in ctx.outline.sections if not s.is_break]
+    items = items + _progress(ctx, number - 1, chapters)
     time = f"{ctx.labels['time']}{ctx.labels['colon']} {minutes(section.minutes)} {ctx.labels['minutes']}" \
         if section.minutes else ""
     notes = "\n\n".join(x for x in (section.title, section.message, time) if x)
@@ -58,9 +73,11 @@ def _add(ctx: Context, index: int, section: Section, title_box: TextBox, items: 
                                 path=("sections", index)))
 
 
-def _progress(ctx: Context, index: int, count: int) -> list:
-    """Where we are in the argument: one segment per section, the current one bright; with more
-    sections than fit as segments, one track with the current position marked."""
+def _progress(ctx: Context, index: int, chapters: list[Section]) -> list:
+    """Where we are in the argument: one segment per section (breaks are not part of it), the
+    current one bright; with more sections than fit as segments, one track with the current
+    position marked."""
+    count = len(chapters)
     if count > PROGRESS_SEGMENTS:
         return _progress_track(ctx, index, count)
     g, sp = ctx.geo, ctx.geo.space
@@ -70,14 +87,14 @@ def _progress(ctx: Context, index: int, count: int) -> list:
     y = g.bottom - sp.progress_y * s
     style = ctx.theme.style("footer")
     out: list[Shape | TextBox] = []
-    labels_fit = True
     labels = []
-    for i, section in enumerate(ctx.outline.sections):
-        para = Para(text=section.title, size=style.size, line=style.line,
+    for i, section in enumerate(chapters):
+        para = Para(text=section.short_title, size=style.size, line=style.line,
                     color="cover_ink" if i == index else "cover_muted", bold=i == index)
-        lines = measure.line_count(section.title, ctx.theme.font, style.size, seg, bold=i == index)
-        labels_fit &= lines <= 2
-        labels.append(Para(**{**para.__dict__, "lines": lines}))
+        # A label is the section's name again, in full on its divider: two lines of it are enough.
+        labels.append(shortened(ctx, para, seg, 2))
+    # Every label keeps a whole word, or none is drawn.
+    labels_fit = all(p.text and not breaks_a_word(ctx, p, seg) for p in labels)
     for i in range(count):
         x = g.left + i * (seg + gap)
         out.append(Shape(Box(x, y, seg, sp.progress_h * s), "rect", fill="cover_ink" if i == index else "cover_muted",

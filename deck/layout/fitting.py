@@ -18,6 +18,8 @@ from deck.plan import BULLET_HANG, Box, Para, TextBox
 # The spaces between words that one_line may cut at; not the no-break ones, which bind a word to
 # the next ("Source\u00a0:", "1\u202f850") and must survive the cut.
 _WORD_GAP = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+# Punctuation that would hang before an ellipsis.
+_TRAILING = ",;:·–—-/&"
 
 
 @dataclass(frozen=True)
@@ -101,15 +103,53 @@ def fit_title(ctx: Context, text: str, width: float, role: str = "title", max_li
     return None
 
 
+def shrink_stack(ctx: Context, stack: list[tuple[Para, str]], width: float, room: float, gap: float,
+                 max_lines: int = 3, font: str | None = None) -> list[Para]:
+    """Paragraphs stacked with `gap` between them, each a step smaller together (within its
+    role's floor and `max_lines` lines) until the stack fits in `room` points. A paragraph that
+    cannot shrink further stays as it is; at their floors they stay, however tall."""
+    paras = [para for para, _ in stack]
+    steps = 0
+    while stack_height(paras, gap) > room + 0.01:
+        steps += 1
+        smaller = []
+        for first, role in stack:
+            style = ctx.style(role)
+            size = first.size - steps * STEP_STEP
+            candidate = make_para(first.text, style.at(size), width, font or ctx.theme.font, align=first.align) \
+                if size >= style.floor else None
+            smaller.append(candidate if candidate is not None and candidate.lines <= max_lines else None)
+        if not any(smaller):
+            break
+        paras = [new or old for new, old in zip(smaller, paras, strict=True)]
+    return paras
+
+
+def stack_height(paras: list[Para], gap: float) -> float:
+    return sum(height([p]) for p in paras) + gap * max(0, len(paras) - 1)
+
+
 def one_line(ctx: Context, para: Para, width: float, font: str | None = None) -> Para:
-    """The paragraph cut at a word, with an ellipsis, until it takes one line."""
+    """The paragraph cut at a word, with an ellipsis, until it takes one line. Only for words
+    deck makes up from text that stands in full elsewhere (a kicker, a progress label): the
+    outline's own texts wrap or are refused, never cut."""
+    return shortened(ctx, para, width, 1, font)
+
+
+def shortened(ctx: Context, para: Para, width: float, max_lines: int, font: str | None = None) -> Para:
+    """The paragraph cut at a word, with an ellipsis, until it takes at most `max_lines` lines."""
     words = [word for word in _WORD_GAP.split(para.text) if word]
     font = font or ctx.theme.font
-    while words and measure.line_count(" ".join(words), font, para.size, width, bold=para.bold) > 1:
+    lines = measure.line_count(" ".join(words), font, para.size, width, bold=para.bold)
+    while words and lines > max_lines:
         words = words[:-1]
+        # "Costs, risks…" rather than "Costs, risks,…" or "Costs – …"
+        while words and not words[-1].rstrip(_TRAILING):
+            words.pop()
         if words:
-            words[-1] = words[-1] + "…"
-    return Para(**{**para.__dict__, "text": " ".join(words), "lines": 1})
+            words[-1] = words[-1].rstrip(_TRAILING) + "…"
+        lines = measure.line_count(" ".join(words), font, para.size, width, bold=para.bold)
+    return Para(**{**para.__dict__, "text": " ".join(words), "lines": max(1, min(lines, max_lines))})
 
 
 def breaks_a_word(ctx: Context, para: Para, width: float) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from deck.errors import Message
 from deck.layout.context import Context
-from deck.layout.fitting import fit_title, height, make_para, one_line, text_box
+from deck.layout.fitting import breaks_a_word, fit_title, height, make_para, one_line, sizes, text_box
+from deck.measure import fonts as measure
 from deck.outline.model import Notes
 from deck.plan import Box, Para, Picture, TextBox
 
@@ -48,17 +49,68 @@ def footer(ctx: Context, source: str | None, number: int) -> tuple[TextBox, ...]
     g = ctx.geo
     items = []
     if source:
-        para = one_line(ctx, Para(text=source, size=style.size, line=style.line, color="footer",
-                                  align=g.source_align), g.source.w)
-        items.append(text_box([para], g.source.x, g.source.y, g.source.w, "Footer", h=g.source.h))
+        # A source too long for the footer was reported by check_sources: set it at the floor.
+        para = footer_para(ctx, source, g.source, g.source_align) or \
+            _footer_at(ctx, source, ctx.style("footer").floor, g.source.w, g.source_align)
+        items.append(_footer_box(para, g.source, "Footer"))
     number_para = Para(text=str(number), size=style.size, line=style.line, color="footer", align=g.number_align,
                        field="slidenum")
     items.append(text_box([number_para], g.number.x, g.number.y, g.number.w, "Slide number", h=g.number.h))
     if g.date is not None and ctx.outline.date:
-        para = one_line(ctx, Para(text=ctx.outline.date, size=style.size, line=style.line, color="footer",
-                                  align=g.date_align), g.date.w)
-        items.append(text_box([para], g.date.x, g.date.y, g.date.w, "Date", h=g.date.h))
+        # The date stands in full on the title slide; in a template's small date box it may be shortened.
+        para = footer_para(ctx, ctx.outline.date, g.date, g.date_align) or one_line(
+            ctx, _footer_at(ctx, ctx.outline.date, style.size, g.date.w, g.date_align), g.date.w)
+        items.append(_footer_box(para, g.date, "Date"))
     return tuple(items)
+
+
+def footer_para(ctx: Context, text: str, box: Box, align: str) -> Para | None:
+    """A footer text on one line at the largest size it fits; else on two or three lines, when
+    they fit between the body's bottom and the footer's; else None."""
+    style = ctx.style("footer")
+    room = max(box.h, box.bottom - ctx.geo.body_bottom)
+    chopped = None  # a web address longer than the line breaks inside, if nothing else fits
+    for lines in (1, 2, 3):
+        for size in sizes(style):
+            para = _footer_at(ctx, text, size, box.w, align)
+            if para.lines <= lines and (lines == 1 or height([para]) <= room + 0.01):
+                if not breaks_a_word(ctx, para, box.w):
+                    return para
+                chopped = chopped or para
+    return chopped
+
+
+def check_sources(ctx: Context) -> None:
+    """Every source fits the footer (deck never cuts one): the deck's `source:` and each slide's."""
+    g = ctx.geo
+    found: list[tuple[tuple, str]] = [(("source",), ctx.outline.source)] if ctx.outline.source else []
+    for i, section in enumerate(ctx.outline.sections):
+        found += [(("sections", i, "slides", j, "source"), credit(ctx, slide.source))
+                  for j, slide in enumerate(section.slides) if slide.source]
+    for path, text in found:
+        if footer_para(ctx, text, g.source, g.source_align) is None:
+            ctx.fail(path, "does not fit in the footer at the minimum size",
+                     "shorten the source to who, what and when (e.g. 'Eurostat, 2024'); put the full reference "
+                     "in the notes")
+
+
+def credit(ctx: Context, source: str) -> str:
+    """A slide's own source as its footer shows it: "Source: …" in the deck's language."""
+    return f"{ctx.labels['source']}{ctx.labels['colon']} {source}"
+
+
+def _footer_at(ctx: Context, text: str, size: float, width: float, align: str) -> Para:
+    style = ctx.style("footer")
+    lines = measure.line_count(text, ctx.theme.font, size, width)
+    return Para(text=text, size=size, line=size * style.leading, color="footer", align=align, lines=lines)
+
+
+def _footer_box(para: Para, box: Box, name: str) -> TextBox:
+    """One line in the footer's own box; more grow upwards from its bottom."""
+    if para.lines <= 1:
+        return text_box([para], box.x, box.y, box.w, name, h=box.h)
+    h = height([para])
+    return text_box([para], box.x, box.bottom - h, box.w, name, h=h)
 
 
 def body_area(ctx: Context, title: TextBox) -> tuple[float, float]:

@@ -16,7 +16,7 @@ def add_content(ctx: Context, kind: str, title: str, items: list, notes: str, pa
     title_box = title_box or headline(ctx, title, path)
     parts: list = []
     if kicker_text is None and ctx.section is not None:
-        kicker_text = ctx.section.title
+        kicker_text = ctx.section.short_title
     g = ctx.geo
     kicker_w = g.kicker.w if g.kicker else g.content_w
     if ctx.theme.logo_on_content and g.kicker is not None:

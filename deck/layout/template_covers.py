@@ -13,39 +13,48 @@ from deck.plan import Box, Para, SlidePlan, TextBox
 
 def title_slide(ctx: Context) -> None:
     outline = ctx.outline
-    meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
-    texts = ([(outline.subtitle, "deck-subtitle")] if outline.subtitle else []) + \
-        ([(meta, "deck-meta")] if meta else [])
+    parts = [(key, text) for key in ("author", "organization", "date") if (text := getattr(outline, key))]
+    meta = " · ".join(text for _, text in parts)
+    texts = []
+    if outline.subtitle:
+        texts.append((outline.subtitle, "deck-subtitle", (("subtitle",), "does not fit on the title slide at the "
+                                                          "minimum size", "shorten the subtitle to one line")))
+    if meta:
+        longest = max(parts, key=lambda part: len(part[1]))[0]
+        texts.append((meta, "deck-meta", ((longest,), "does not fit on the title slide at the minimum size",
+                                          "write the author, organization and date in a few words each")))
     _cover(ctx, "title", outline.title, 3,
            (("title",), "does not fit on the title slide at the minimum size",
             "shorten the deck title; use `subtitle:` for the rest"),
-           texts,
-           (("subtitle",), "does not fit on the title slide at the minimum size", "shorten the subtitle to one line"),
-           "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), ())
+           texts, "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), ())
 
 
 def closing(ctx: Context) -> None:
     closing = ctx.outline.closing
     text = (closing.title if closing and closing.title else None) or ctx.labels["questions"]
-    texts = ([(closing.text, "deck-subtitle")] if closing and closing.text else []) + \
-        ([(closing.contact, "deck-meta")] if closing and closing.contact else [])
+    failure = (("closing", "text"), "does not fit on the closing slide at the minimum size",
+               "keep the closing text to one or two sentences")
+    texts = ([(closing.text, "deck-subtitle", failure)] if closing and closing.text else []) + \
+        ([(closing.contact, "deck-meta", failure)] if closing and closing.contact else [])
     _cover(ctx, "closing", text, 2,
            (("closing", "title"), "does not fit on the closing slide at the minimum size",
             "a closing title is a few words"),
-           texts,
-           (("closing", "text"), "does not fit on the closing slide at the minimum size",
-            "keep the closing text to one or two sentences"),
-           "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",))
+           texts, "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",))
 
 
-def divider(ctx: Context, index: int, section: Section) -> tuple[TextBox, list] | None:
+def divider(ctx: Context, index: int, section: Section, number: int) -> tuple[TextBox, list] | None:
     """The divider's title and texts in the template's section layout, or None after a problem."""
     covers, s, sp = ctx.geo.covers, ctx.geo.scale, ctx.geo.space
     assert covers is not None
-    title = _title(ctx, section.title, covers.divider_title, covers.divider_align, "divider-title", 2)
+    # Two lines in the placeholder, else three in it; only then does the box grow.
+    box, align, font = covers.divider_title, covers.divider_align, ctx.theme.title_font
+    title = None
+    for limit, lines in ((box.h, 2), (box.h, 3), (None, 2), (None, 3)):
+        title = title or fit_title(ctx, section.title, box.w, role="divider-title", max_lines=lines, font=font,
+                                   limit=limit, align=align)
     if title is None:
-        ctx.fail(("sections", index, "title"), "does not fit on the section divider at the minimum size",
-                 "a section title is a few words")
+        ctx.fail(("sections", index, "title"), "does not fit on the section divider in three lines at the minimum size",
+                 "shorten the section title to about fifteen words; say the rest in its `message:`")
         return None
     title_box = _grown([title], covers.divider_title, covers.divider_anchor)
     items: list = []
@@ -67,9 +76,9 @@ def divider(ctx: Context, index: int, section: Section) -> tuple[TextBox, list] 
     room = top_text - ctx.geo.top - sp.number_gap * s
     size = min(style.size, room / style.leading)
     if size >= style.floor:
-        number = Para(text=f"{index + 1:02d}", size=size, line=size * style.leading, color=style.color,
-                      bold=True, align=covers.divider_align)
-        items.insert(0, text_box([number], title_box.box.x, top_text - number.line - sp.number_gap * s,
+        number_para = Para(text=f"{number:02d}", size=size, line=size * style.leading, color=style.color,
+                           bold=True, align=covers.divider_align)
+        items.insert(0, text_box([number_para], title_box.box.x, top_text - number_para.line - sp.number_gap * s,
                                  title_box.box.w, "Number"))
     return title_box, items
 
@@ -81,9 +90,10 @@ def _title(ctx: Context, text: str, box: Box, align: str, role: str, max_lines: 
 
 
 def _cover(ctx: Context, kind: str, title_text: str, max_lines: int, title_failure: tuple,
-           texts: list[tuple[str, str]], texts_failure: tuple, name: str, notes: str, path: tuple) -> None:
+           texts: list[tuple[str, str, tuple]], name: str, notes: str, path: tuple) -> None:
     """A title or closing slide on the template's title layout: the title in its title
-    placeholder, the other texts in its subtitle placeholder (or under the title)."""
+    placeholder, the other texts (each with its failure) in its subtitle placeholder (or under
+    the title)."""
     covers = ctx.geo.covers
     assert covers is not None
     title = _title(ctx, title_text, covers.title, covers.title_align, "deck-title", max_lines)
@@ -96,9 +106,12 @@ def _cover(ctx: Context, kind: str, title_text: str, max_lines: int, title_failu
     if texts:
         area = covers.subtitle or _below(ctx, title_box)
         aligned = (("align", covers.subtitle_align),)
-        paras = fit(ctx, [Item(text, role, aligned) for text, role in texts], area.w, area.h)
+        items = [Item(text, role, aligned) for text, role, _ in texts]
+        paras = fit(ctx, items, area.w, area.h)
         if paras is None:
-            ctx.fail(*texts_failure)
+            # The first text that no longer fits with those before it is the one to shorten.
+            failing = next(n for n in range(1, len(items) + 1) if fit(ctx, items[:n], area.w, area.h) is None)
+            ctx.fail(*texts[failing - 1][2])
         elif covers.subtitle is not None:
             sub_box = text_box(paras, area.x, area.y, area.w, name, h=area.h)
         else:

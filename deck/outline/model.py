@@ -19,6 +19,7 @@ from pydantic import (
     model_validator,
 )
 
+from deck.outline.chart import Chart
 from deck.outline.fields import CellList, Minutes, Model, Text, TextList, as_text, problem
 from deck.outline.labels import KEYS as LABEL_KEYS
 
@@ -150,62 +151,6 @@ class ImageSlide(SlideBase):
         return self
 
 
-Number = Annotated[float, Field(allow_inf_nan=False)]
-
-
-class Series(Model):
-    name: Text
-    # null leaves the value out: no bar, a gap in the line
-    values: list[Number | None] = Field(min_length=1)
-    prefix: Text | None = None  # this series' own; the chart's prefix otherwise
-    suffix: Text | None = None  # this series' own, e.g. " kg"; the chart's suffix otherwise
-
-
-class Chart(Model):
-    type: Literal["bar", "column", "line", "pie", "doughnut"]
-    categories: TextList = Field(min_length=1)
-    series: list[Series] = Field(min_length=1)
-    highlight: Text | None = None  # a category to set apart in the highlight colour
-    prefix: Text | None = None  # written before every number, e.g. "$"
-    suffix: Text | None = None  # written after every number, e.g. " %" or " experts"
-
-    @model_validator(mode="after")
-    def _shape(self):
-        count = len(self.categories)
-        for i, series in enumerate(self.series):
-            given = len(series.values)
-            # A line may stop early (the months so far); the rest of it is a gap.
-            if given > count or (given < count and self.type != "line"):
-                hint = ("give at most one value per category; a line may stop early" if self.type == "line"
-                        else "give one value per category, in the same order; null leaves one out")
-                raise problem(f"series '{series.name}' has {given} values for {count} categories", hint,
-                              ("series", i, "values"))
-            if all(v is None for v in series.values):
-                raise problem(f"series '{series.name}' has no values, only null",
-                              "give at least one number, or leave the series out", ("series", i, "values"))
-        if self.type in ("pie", "doughnut"):
-            if len(self.series) != 1:
-                raise problem(f"a {self.type} chart shows one series, got {len(self.series)}",
-                              "use a bar or column chart to compare series", "series")
-            values = self.series[0].values
-            if any(v is None for v in values):
-                raise problem(f"a {self.type} chart needs a value for every slice, got null",
-                              "give the slice its number (0 if it has none), or leave its category out",
-                              ("series", 0, "values"))
-            if any(v is not None and v < 0 for v in values):
-                raise problem(f"a {self.type} chart cannot show negative values",
-                              "use a bar or column chart", "series")
-        if self.highlight is not None and self.highlight not in self.categories:
-            raise problem(f"'{self.highlight}' is not one of the categories",
-                          f"use one of: {', '.join(self.categories)}", "highlight")
-        return self
-
-    def affixes(self, series: Series) -> tuple[str | None, str | None]:
-        """The prefix and suffix of a series' numbers: its own, else the chart's."""
-        return (series.prefix if series.prefix is not None else self.prefix,
-                series.suffix if series.suffix is not None else self.suffix)
-
-
 class ChartSlide(SlideBase):
     kind: Literal["chart"]
     chart: Chart
@@ -258,10 +203,20 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class Section(Model):
     id: Text
     title: Text
+    short: Text | None = None  # the title where room is small: progress labels, kicker, a long agenda
     message: Text | None = None
     minutes: Minutes | None = None
     divider: bool = True
+    # A pause in the session (`break: true`): on the agenda and the run sheet with its clock
+    # time, without a divider or a number. Written out, so that a section without slides yet
+    # stays a section.
+    is_break: bool = Field(False, alias="break")
     slides: list[Slide] = []
+
+    @property
+    def short_title(self) -> str:
+        """The title where room is small."""
+        return self.short or self.title
 
     @field_validator("id")
     @classmethod
@@ -270,6 +225,13 @@ class Section(Model):
             raise problem(f"'{value}' is not a slug",
                           "use lower-case letters, digits and hyphens, e.g. 'pitfalls'")
         return value
+
+    @model_validator(mode="after")
+    def _break_has_no_divider(self):
+        if self.is_break and self.divider and "divider" in self.model_fields_set:
+            raise problem("a break has no divider",
+                          "leave `divider:` out, or remove `break: true` to make it a section", "divider")
+        return self
 
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -372,6 +334,19 @@ class Outline(Model):
                               (i, "id"), first)
             seen[section.id] = i
         return sections
+
+    def numbers(self) -> list[int | None]:
+        """Each section's number as the deck shows it (1, 2, …), None for a break: breaks are not
+        counted, so the sections after one run on without a gap."""
+        numbers: list[int | None] = []
+        count = 0
+        for section in self.sections:
+            if section.is_break:
+                numbers.append(None)
+            else:
+                count += 1
+                numbers.append(count)
+        return numbers
 
     def planned_minutes(self) -> float | None:
         """The sum of the sections' minutes with the workshop's opening and close, or None when

@@ -19,12 +19,14 @@ class SectionTime:
     `start` is minutes since midnight, or None when the outline has no `workshop.start` or an
     earlier section has no minutes (after an untimed section nobody knows the time, and a
     wrong clock time on the agenda is worse than none). `minutes` is the section's own.
+    `number` is the section's number as the deck shows it, None for a break (Outline.numbers).
     """
 
     index: int
     section: Section
     start: float | None
     minutes: float | None
+    number: int | None = None
 
     @property
     def clock(self) -> str | None:
@@ -39,8 +41,8 @@ def section_times(outline: Outline) -> list[SectionTime]:
     if start is not None and outline.workshop and outline.workshop.opening:
         start += outline.workshop.opening
     times = []
-    for index, section in enumerate(outline.sections):
-        times.append(SectionTime(index, section, start, section.minutes))
+    for index, (section, number) in enumerate(zip(outline.sections, outline.numbers(), strict=True)):
+        times.append(SectionTime(index, section, start, section.minutes, number))
         start = start + section.minutes if start is not None and section.minutes is not None else None
     return times
 

@@ -130,7 +130,7 @@ def _message(error: ErrorDetails, data: dict, source: Source) -> Message:
     elif kind == "extra_forbidden":
         name = path[-1]
         model = _model_at(path[:-1], data)
-        known = sorted(model.model_fields) if model else []
+        known = sorted(info.alias or key for key, info in model.model_fields.items()) if model else []
         close = difflib.get_close_matches(str(name), known, n=1)
         message = f"unknown key '{name}'"
         hint = f"did you mean '{close[0]}'?" if close else (f"known keys here: {', '.join(known)}" if known else None)

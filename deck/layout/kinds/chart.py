@@ -9,7 +9,7 @@ from deck.layout.furniture import body_area, headline
 from deck.layout.slides import add_content
 from deck.look.series import others, series_colours
 from deck.measure import fonts as measure
-from deck.outline.model import Chart as ChartSpec
+from deck.outline.chart import Chart as ChartSpec
 from deck.outline.model import ChartSlide
 from deck.plan import Box, Chart, TextBox
 
