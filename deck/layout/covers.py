@@ -30,6 +30,10 @@ def title_slide(ctx: Context) -> None:
     width = g.grid_w(10)
     title = fit_title(ctx, outline.title, width, role="deck-title", max_lines=3)
     if title is None:
+        # a long title (a title and its subtitle in one) takes the full width and a fourth line
+        width = g.content_w
+        title = fit_title(ctx, outline.title, width, role="deck-title", max_lines=4)
+    if title is None:
         ctx.fail(("title",), "does not fit on the title slide at the minimum size",
                  "shorten the deck title; use `subtitle:` for the rest")
         return
@@ -46,7 +50,8 @@ def title_slide(ctx: Context) -> None:
     bottom = g.bottom - sp.cover_meta_y + ctx.style("deck-meta").line
     meta_top = bottom - height(meta) if meta else g.bottom
     stack = [(title, "deck-title")] + ([(subtitle, "deck-subtitle")] if subtitle else [])
-    texts = shrink_stack(ctx, stack, width, meta_top - sp.cover_text_gap - sp.cover_title_y, sp.cover_text_gap)
+    texts = shrink_stack(ctx, stack, width, meta_top - sp.cover_text_gap - sp.cover_title_y, sp.cover_text_gap,
+                         max_lines=max(3, title.lines))
     y = max(g.top + sp.cover_bar_gap,
             min(sp.cover_title_y, meta_top - sp.cover_text_gap - stack_height(texts, sp.cover_text_gap)))
     title_box = text_box([texts[0]], g.left, y, width, "Title")
@@ -102,10 +107,11 @@ def closing(ctx: Context) -> None:
     g, sp = ctx.geo, ctx.geo.space
     width = g.grid_w(10)
     text = (closing.title if closing and closing.title else None) or ctx.labels["questions"]
-    title = fit_title(ctx, text, width, role="deck-title", max_lines=2)
+    title = fit_title(ctx, text, width, role="deck-title", max_lines=2) \
+        or fit_title(ctx, text, width, role="deck-title", max_lines=3)
     if title is None:
         ctx.fail(("closing", "title"), "does not fit on the closing slide at the minimum size",
-                 "a closing title is a few words")
+                 "a closing title is a few words; put the rest in `closing.text`")
         return
     y = sp.closing_title_y
     title_box = text_box([title], g.left, y, width, "Title")

@@ -30,13 +30,20 @@ def divider(ctx: Context, index: int, section: Section, number: int) -> None:
     number_para = Para(text=f"{number:02d}", size=number_style.size, line=number_style.line,
                        color=number_style.color, bold=True)
     title = divider_title(ctx, section.title, width)
+    message = None
+    if section.message:
+        message = fit_title(ctx, section.message, width, role="divider-message", max_lines=3)
+    if title is None or (section.message and message is None):
+        # a long title or message takes the full width of the slide
+        width = g.content_w
+        title = divider_title(ctx, section.title, width)
+        message = fit_title(ctx, section.message, width, role="divider-message", max_lines=3) \
+            if section.message else None
     if title is None:
         ctx.fail(("sections", index, "title"), "does not fit on the section divider in three lines at the minimum size",
                  "shorten the section title to about fifteen words; say the rest in its `message:`")
         return
-    message = None
     if section.message:
-        message = fit_title(ctx, section.message, width, role="divider-message", max_lines=3)
         if message is None:
             ctx.fail(("sections", index, "message"), "does not fit on the divider at the minimum size",
                      "the message is one sentence of about fifteen words")
