@@ -119,3 +119,16 @@ def test_six_dated_milestones_too_long_for_a_row_stay_on_one_slide_down_the_page
     circles = [i for i in slides[0].items if getattr(i, "name", "").startswith("Step ") and not i.name.endswith("text")]
     assert [c.name for c in circles] == [f"Step {n}" for n in range(1, 7)]
     assert len({round(c.box.x) for c in circles}) == 1  # one under the other
+
+
+def test_a_comparison_of_six_a_side_is_seen_whole(tmp_path):
+    today = "[Starts when a ticket is created, Steps named after systems and teams, Success is the SLA met, " \
+            "Hand-offs look like arrows, Ends when the case is closed, Emotion is invisible]"
+    us = "[Starts when the customer first notices something, Steps named after what the customer tries to do, " \
+         "Success is the customer stops worrying, Hand-offs feel like starting over, " \
+         "Ends when the customer forgets about it, Emotion is the main storyline]"
+    slides = laid(tmp_path, "      - kind: compare\n        title: Process map versus journey map, the same events "
+                            "seen from a very different picture\n"
+                            f"        left:\n          heading: Process map\n          bullets: {today}\n"
+                            f"        right:\n          heading: Journey map\n          bullets: {us}\n")
+    assert len(slides) == 1 and len(texts(slides[0], "Column")) == 12

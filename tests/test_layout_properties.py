@@ -63,8 +63,8 @@ def test_layout_properties(bullets, left, right, prompts):
                 if box.name == "Body":
                     assert 24 <= para.size <= 28
                     body.append(para.text)
-                elif box.name == "Column":
-                    assert 22 <= para.size <= 24
+                elif box.name == "Column":  # sub-bullet size, or secondary to keep a comparison whole
+                    assert 18 <= para.size <= 24
                     column.append(para.text)
                 elif box.name == "Title":
                     assert 28 <= para.size <= 36 or slide.kind in ("title", "divider", "closing")

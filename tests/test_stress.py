@@ -44,8 +44,9 @@ def test_long_lists_continue_without_losing_or_repeating_an_item(built):
 def test_compare_steps_and_prompts_continue(built):
     _, planned = plan(LONG)
     kinds = [s.kind for s in planned.slides]
-    # six steps stay on one row; the question stands alone, then small above all its prompts
-    assert kinds.count("compare") == 2 and kinds.count("steps") == 1 and kinds.count("question") == 2
+    # the comparison stays whole at a smaller size; six steps stay on one row; the question
+    # stands alone, then small above all its prompts
+    assert kinds.count("compare") == 1 and kinds.count("steps") == 1 and kinds.count("question") == 2
     slide = plan(LONG)[0].outline.sections[1].slides
     columns = _texts(built["long-texts"], "Column")
     assert sorted(columns) == sorted(slide[0].left.bullets + slide[0].right.bullets)
@@ -58,8 +59,10 @@ def test_sizes_stay_between_floor_and_preferred(built):
         for slide in Presentation(str(deck)).slides:
             for shape in slide.shapes:
                 if shape.name in ("Body", "Column"):
+                    # a compare column may take the secondary size (18-20 pt) to stay whole
+                    low = 18 if shape.name == "Column" else 22
                     sizes = {r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs}
-                    assert all(22 <= size <= 28 for size in sizes), (shape.name, sizes)
+                    assert all(low <= size <= 28 for size in sizes), (shape.name, sizes)
 
 
 @pytest.mark.render

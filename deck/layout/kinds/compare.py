@@ -19,17 +19,22 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
     colours = ("muted", "accent")
     sides_ = (slide.left, slide.right)
 
-    def columns(parts: tuple[range, range]) -> list[list[Item]]:
+    def columns(parts: tuple[range, range], small: bool) -> list[list[Item]]:
         # a side with nothing left on a later page is left out rather than shown as a bare heading
+        role, ink = ("secondary", (("color", "ink"),)) if small else ("sub", ())
         return [[Item(side.heading, "entry-title", (("color", colour),))] +
-                [Item(b, "sub", bulleted(colour)) for b in side.bullets[rows.start:rows.stop]]
+                [Item(b, role, bulleted(colour) + ink) for b in side.bullets[rows.start:rows.stop]]
                 for side, colour, rows in zip(sides_, colours, parts, strict=True) if rows or not side.bullets]
-
-    def laid(parts: tuple[range, range], room: float) -> list[list[Para]] | None:
-        return fit_pair(ctx, columns(parts), width, room)
 
     counts = (len(slide.left.bullets), len(slide.right.bullets))
     whole = (range(counts[0]), range(counts[1]))
+    # A comparison is read whole: its bullets take the size of secondary text before it continues.
+    small = fit_pair(ctx, columns(whole, False), width, limit - sp.heading_room) is None and \
+        fit_pair(ctx, columns(whole, True), width, limit - sp.heading_room) is not None
+
+    def laid(parts: tuple[range, range], room: float) -> list[list[Para]] | None:
+        return fit_pair(ctx, columns(parts, small), width, room)
+
     pages: list[tuple[range, range]] | None = [whole]
     if laid(whole, limit - sp.heading_room) is None:
         later, top, limit = continuing(ctx, slide.headline, path, title_box)
