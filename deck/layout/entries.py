@@ -89,6 +89,12 @@ def _grid(ctx: Context, rows: list, columns: int, top: float, limit: float, mess
     g, sp = ctx.geo, ctx.geo.space
     width = (g.content_w - (columns - 1) * g.gutter * 2) / columns
     gap = sp.entry_gap
+    # Every entry takes at least its rule and a kicker line: a page of more rows than that allows
+    # (a whole agenda of a hundred sections) is known not to fit without measuring its texts.
+    kicker = ctx.style("kicker")
+    grid_rows = -(-len(rows) // columns)
+    if grid_rows * (sp.rule_gap + kicker.floor * kicker.leading) + gap * (grid_rows - 1) > limit:
+        return None
     items = [[Item(k, "kicker")] + ([Item(t, "entry-title")] if t else []) +
              ([Item(m, message_role)] if m else []) for k, t, m in rows]
     fitted = fit_pair(ctx, items, width, lambda hs: sum(_row_heights(ctx, hs, columns)) +

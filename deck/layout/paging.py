@@ -33,6 +33,9 @@ def share(count: int, fits: Fits, heights: Sequence[float] | None = None) -> lis
     if filled is None:
         return None
     alike = heights is None or max(heights) <= ALIKE * max(min(heights), 1e-9)
+    lengths = [len(page) for page in filled]
+    if alike and max(lengths) - min(lengths) <= 1 and not _has_lone_item(filled, count):
+        return filled  # already as even as it can be
     fallback = None
     for pages in range(len(filled), count + 1):
         even = _even(count, pages)
@@ -71,15 +74,24 @@ def share_sides(counts: tuple[int, int], fits: Callable[[range, range], bool]) -
 
 def _filled(count: int, fits: Fits) -> list[range] | None:
     """The pages of filling each as full as it goes (no split takes fewer pages), or None when an
-    item does not fit alone. Each page's end is found by galloping, then bisecting: a longer
-    page never fits where a shorter one does not."""
+    item does not fit alone. Each page's end is searched from the last page's length (pages of
+    alike items are alike), galloping and then bisecting: a longer page never fits where a
+    shorter one does not."""
     pages: list[range] = []
-    start = 0
+    start, guess = 0, 1
     while start < count:
-        good, size = start, 1
-        while start + size <= count and fits(range(start, start + size)):
-            good, size = start + size, size * 2
-        bad = min(start + size, count + 1)
+        size = min(guess, count - start)
+        if fits(range(start, start + size)):
+            good = start + size
+            if good < count and not fits(range(start, good + 1)):
+                bad = good + 1  # the common case: as long as the page before
+            else:
+                good = min(count, good + 1)
+                while good < count and fits(range(start, min(count, start + 2 * (good - start)))):
+                    good = min(count, start + 2 * (good - start))
+                bad = min(count, start + 2 * (good - start)) if good < count else count + 1
+        else:
+            good, bad = start, start + size
         while bad - good > 1:
             middle = (good + bad) // 2
             if fits(range(start, middle)):
@@ -89,7 +101,7 @@ def _filled(count: int, fits: Fits) -> list[range] | None:
         if good == start:
             return None
         pages.append(range(start, good))
-        start = good
+        start, guess = good, good - start
     return pages
 
 

@@ -29,14 +29,14 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
     counts = (len(slide.left.bullets), len(slide.right.bullets))
     whole = (range(counts[0]), range(counts[1]))
     # A comparison is read whole: its bullets take the size of secondary text before it continues.
-    small = fit_pair(ctx, columns(whole, False), width, limit - sp.heading_room) is None and \
-        fit_pair(ctx, columns(whole, True), width, limit - sp.heading_room) is not None
+    first = fit_pair(ctx, columns(whole, False), width, limit - sp.heading_room)
+    small = first is None and fit_pair(ctx, columns(whole, True), width, limit - sp.heading_room) is not None
 
     def laid(parts: tuple[range, range], room: float) -> list[list[Para]] | None:
         return fit_pair(ctx, columns(parts, small), width, room)
 
     pages: list[tuple[range, range]] | None = [whole]
-    if laid(whole, limit - sp.heading_room) is None:
+    if first is None and not small:
         later, top, limit = continuing(ctx, slide.headline, path, title_box)
         pages = paging.share_sides(counts, lambda left, right: laid((left, right), limit - sp.heading_room) is not None)
     if not paged(ctx, pages, path, slide.headline, "left", "the two columns do not fit at the minimum size",
@@ -46,7 +46,8 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
     for n, parts in enumerate(pages):
         shown = [i for i, rows in enumerate(parts) if rows or not sides_[i].bullets]
         items: list = []
-        for i, paras in zip(shown, laid(parts, limit - sp.heading_room) or [], strict=True):
+        laid_out = first if first is not None else laid(parts, limit - sp.heading_room)
+        for i, paras in zip(shown, laid_out or [], strict=True):
             x = g.left + i * (width + 2 * g.gutter)
             heading, rest = paras[0], paras[1:]
             items.append(text_box([heading], x, top, width, "Heading"))

@@ -83,8 +83,13 @@ def lay(ctx: Context, slide: StatsSlide, path: tuple, notes: str) -> None:
 def best(ctx: Context, slide: StatsSlide, limit: float) -> Arranged | None:
     """The first arrangement whose labels keep their words whole; else the first that fits at all."""
     style = figure_style(ctx, len(slide.stats))
-    laid = [a for a in (arrange(ctx, slide, p, style, limit) for p in arrangements(len(slide.stats))) if a]
-    return next((a for a in laid if not a.chopped), laid[0] if laid else None)
+    first = None
+    for per_row in arrangements(len(slide.stats)):
+        arranged = arrange(ctx, slide, per_row, style, limit)
+        if arranged is not None and not arranged.chopped:
+            return arranged
+        first = first or arranged
+    return first
 
 
 def figure_style(ctx: Context, count: int) -> Style:
@@ -131,20 +136,43 @@ def arrange(ctx: Context, slide: StatsSlide, per_row: int, style: Style, limit: 
     align = "c" if count == 1 else "l"
     groups = [label_items(stat, align) for stat in slide.stats]
     rows = [range(start, min(start + per_row, count)) for start in range(0, count, per_row)]
-    for size in sizes(style):
-        figures = [figure(ctx, stat.value, style, size, width, align) for stat in slide.stats]
-        if any(f.lines > 1 for f in figures):
-            continue
-        over = figure_height(ctx, figures[0])
+    # Figures fit on their line from some size down; labels fit under them from some size down
+    # (a smaller figure leaves them more room). The answer is the larger sizes' meeting point:
+    # the first size where the figures fit, or, when the labels do not fit there, the largest
+    # size below it where they do, found by bisecting.
+    steps = sizes(style)
+    measured: dict[int, list[Para]] = {}
 
-        def fits(heights: list[float], over: float = over) -> bool:
-            return stacked([over + max(heights[i] for i in row) for row in rows], ctx) <= limit + 0.01
+    def figures(i: int) -> list[Para]:
+        if i not in measured:
+            measured[i] = [figure(ctx, stat.value, style, steps[i], width, align) for stat in slide.stats]
+        return measured[i]
 
-        labels = fit_pair(ctx, groups, width, fits)
-        if labels is not None:
-            chopped = any(breaks_a_word(ctx, p, width) for block in labels for p in block)
-            return Arranged(per_row, width, figures[0], labels, chopped)
-    return None
+    first = next((i for i in range(len(steps)) if all(f.lines == 1 for f in figures(i))), None)
+    if first is None:
+        return None
+
+    def labelled(i: int) -> list[list[Para]] | None:
+        over = figure_height(ctx, figures(i)[0])
+        return fit_pair(ctx, groups, width,
+                        lambda heights: stacked([over + max(heights[j] for j in row) for row in rows], ctx)
+                        <= limit + 0.01)
+
+    good, labels = first, labelled(first)
+    if labels is None:
+        good, labels = len(steps) - 1, labelled(len(steps) - 1)
+        if labels is None:
+            return None
+        bad = first
+        while good - bad > 1:
+            middle = (good + bad) // 2
+            found = labelled(middle)
+            if found is None:
+                bad = middle
+            else:
+                good, labels = middle, found
+    chopped = any(breaks_a_word(ctx, p, width) for block in labels for p in block)
+    return Arranged(per_row, width, figures(good)[0], labels, chopped)
 
 
 def label_items(stat, align: str) -> list[Item]:
