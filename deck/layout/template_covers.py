@@ -13,15 +13,17 @@ from deck.plan import Box, Para, SlidePlan, TextBox
 
 def title_slide(ctx: Context) -> None:
     outline = ctx.outline
-    meta = " · ".join(x for x in (outline.author, outline.organization, outline.date) if x)
+    values = [x for x in (outline.author, outline.organization, outline.date) if x]
+    meta = " · ".join(values)
+    placed = _in_own_places(ctx, values)
     texts = ([(outline.subtitle, "deck-subtitle")] if outline.subtitle else []) + \
-        ([(meta, "deck-meta")] if meta else [])
+        ([(meta, "deck-meta")] if meta and placed is None else [])
     _cover(ctx, "title", outline.title, 3,
            (("title",), "does not fit on the title slide at the minimum size",
             "shorten the deck title; use `subtitle:` for the rest"),
            texts,
            (("subtitle",), "does not fit on the title slide at the minimum size", "shorten the subtitle to one line"),
-           "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), ())
+           "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), (), placed or [])
 
 
 def closing(ctx: Context) -> None:
@@ -35,7 +37,7 @@ def closing(ctx: Context) -> None:
            texts,
            (("closing", "text"), "does not fit on the closing slide at the minimum size",
             "keep the closing text to one or two sentences"),
-           "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",))
+           "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",), [])
 
 
 def divider(ctx: Context, index: int, section: Section) -> tuple[TextBox, list] | None:
@@ -80,8 +82,27 @@ def _title(ctx: Context, text: str, box: Box, align: str, role: str, max_lines: 
             or fit_title(ctx, text, box.w, role=role, max_lines=max_lines, font=font, align=align))
 
 
+def _in_own_places(ctx: Context, values: list[str]) -> list[TextBox] | None:
+    """The author, organisation and date in the title layout's own places for them, in reading
+    order (the last place takes what is left); None when the layout has none or one does not fit."""
+    covers = ctx.geo.covers
+    assert covers is not None
+    if not covers.meta or not values:
+        return None
+    places = list(covers.meta[:len(values)])
+    shares = values[:len(places) - 1] + [" · ".join(values[len(places) - 1:])]
+    boxes = []
+    for text, box in zip(shares, places, strict=True):
+        paras = fit(ctx, [Item(text, "deck-meta", (("align", covers.meta_align),))], box.w, box.h)
+        if paras is None:
+            return None
+        boxes.append(text_box(paras, box.x, box.y, box.w, "Meta", h=box.h))
+    return boxes
+
+
 def _cover(ctx: Context, kind: str, title_text: str, max_lines: int, title_failure: tuple,
-           texts: list[tuple[str, str]], texts_failure: tuple, name: str, notes: str, path: tuple) -> None:
+           texts: list[tuple[str, str]], texts_failure: tuple, name: str, notes: str, path: tuple,
+           placed: list[TextBox]) -> None:
     """A title or closing slide on the template's title layout: the title in its title
     placeholder, the other texts in its subtitle placeholder (or under the title)."""
     covers = ctx.geo.covers
@@ -91,7 +112,7 @@ def _cover(ctx: Context, kind: str, title_text: str, max_lines: int, title_failu
         ctx.fail(*title_failure)
         return
     title_box = _grown([title], covers.title, covers.title_anchor)
-    items: list = cover_logo(ctx)
+    items: list = cover_logo(ctx) + placed
     sub_box = None
     if texts:
         area = covers.subtitle or _below(ctx, title_box)
