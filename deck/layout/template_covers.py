@@ -15,15 +15,16 @@ def title_slide(ctx: Context) -> None:
     outline = ctx.outline
     values = [x for x in (outline.author, outline.organization, outline.date) if x]
     meta = " · ".join(values)
+    subtitle = [(outline.subtitle, "deck-subtitle")] if outline.subtitle else []
+    texts = subtitle + ([(meta, "deck-meta")] if meta else [])
     placed = _in_own_places(ctx, values)
-    texts = ([(outline.subtitle, "deck-subtitle")] if outline.subtitle else []) + \
-        ([(meta, "deck-meta")] if meta and placed is None else [])
     _cover(ctx, "title", outline.title, 3,
            (("title",), "does not fit on the title slide at the minimum size",
             "shorten the deck title; use `subtitle:` for the rest"),
            texts,
            (("subtitle",), "does not fit on the title slide at the minimum size", "shorten the subtitle to one line"),
-           "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), (), placed or [])
+           "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), (),
+           (subtitle, placed) if placed else None)
 
 
 def closing(ctx: Context) -> None:
@@ -37,7 +38,7 @@ def closing(ctx: Context) -> None:
            texts,
            (("closing", "text"), "does not fit on the closing slide at the minimum size",
             "keep the closing text to one or two sentences"),
-           "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",), [])
+           "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",), None)
 
 
 def divider(ctx: Context, index: int, section: Section) -> tuple[TextBox, list] | None:
@@ -53,9 +54,13 @@ def divider(ctx: Context, index: int, section: Section) -> tuple[TextBox, list] 
     items: list = []
     top_text = _text_top(title_box)
     if section.message:
+        message_items = [Item(section.message, "divider-message", (("align", covers.divider_body_align),))]
         area = covers.divider_body or _below(ctx, title_box)
-        paras = fit(ctx, [Item(section.message, "divider-message", (("align", covers.divider_body_align),))],
-                    area.w, area.h)
+        paras = fit(ctx, message_items, area.w, area.h)
+        if paras is None and covers.divider_body is not None and area.y >= title_box.box.y:
+            # a small text place under the title: the message takes the room down to the margin
+            area = Box(area.x, area.y, area.w, max(area.h, ctx.geo.bottom - area.y))
+            paras = fit(ctx, message_items, area.w, area.h)
         if paras is None:
             ctx.fail(("sections", index, "message"), "does not fit on the divider at the minimum size",
                      "the message is one sentence of about fifteen words")
@@ -102,9 +107,13 @@ def _in_own_places(ctx: Context, values: list[str]) -> list[TextBox] | None:
 
 def _cover(ctx: Context, kind: str, title_text: str, max_lines: int, title_failure: tuple,
            texts: list[tuple[str, str]], texts_failure: tuple, name: str, notes: str, path: tuple,
-           placed: list[TextBox]) -> None:
+           own: tuple[list[tuple[str, str]], list[TextBox]] | None) -> None:
     """A title or closing slide on the template's title layout: the title in its title
-    placeholder, the other texts in its subtitle placeholder (or under the title)."""
+    placeholder, the other texts in its subtitle placeholder (or under the title). `own` is the
+    subtitle alone and the meta texts in the layout's own places for them, tried first.
+
+    Texts that do not fit the subtitle's place take the room of all the layout's text places
+    under the title, down to the bottom margin: the places left empty are removed."""
     covers = ctx.geo.covers
     assert covers is not None
     title = _title(ctx, title_text, covers.title, covers.title_align, "deck-title", max_lines)
@@ -112,21 +121,41 @@ def _cover(ctx: Context, kind: str, title_text: str, max_lines: int, title_failu
         ctx.fail(*title_failure)
         return
     title_box = _grown([title], covers.title, covers.title_anchor)
-    items: list = cover_logo(ctx) + placed
+    items: list = cover_logo(ctx)
     sub_box = None
-    if texts:
-        area = covers.subtitle or _below(ctx, title_box)
-        aligned = (("align", covers.subtitle_align),)
-        paras = fit(ctx, [Item(text, role, aligned) for text, role in texts], area.w, area.h)
-        if paras is None:
-            ctx.fail(*texts_failure)
-        elif covers.subtitle is not None:
-            sub_box = text_box(paras, area.x, area.y, area.w, name, h=area.h)
+    aligned = (("align", covers.subtitle_align),)
+    if covers.subtitle is None:
+        if texts:
+            area = _below(ctx, title_box)
+            paras = fit(ctx, [Item(text, role, aligned) for text, role in texts], area.w, area.h)
+            if paras is None:
+                ctx.fail(*texts_failure)
+            else:
+                items.append(text_box(paras, area.x, area.y, area.w, name))
+    else:
+        tries = ([(own[0], covers.subtitle, own[1])] if own else []) + \
+            [(texts, covers.subtitle, []), (texts, _roomy(ctx, covers, title_box), [])]
+        for wanted, area, placed in tries:
+            paras = fit(ctx, [Item(text, role, aligned) for text, role in wanted], area.w, area.h) if wanted else []
+            if paras is not None:
+                sub_box = text_box(paras, area.x, area.y, area.w, name, h=area.h) if paras else None
+                items += placed
+                break
         else:
-            items.append(text_box(paras, area.x, area.y, area.w, name))
+            ctx.fail(*texts_failure)
     ctx.slides.append(SlidePlan(kind=kind, layout="title", title=title_box, subtitle=sub_box,
                                 items=tuple(items), background=cover_background(ctx), notes=notes,
                                 footer=False, path=path))
+
+
+def _roomy(ctx: Context, covers, title: TextBox) -> Box:
+    """The room of the subtitle's and the other text places together, from under the title down to
+    the bottom margin."""
+    boxes = [b for b in (covers.subtitle, *covers.meta) if b is not None and b.y >= title.box.y]
+    x = min(b.x for b in boxes)
+    right = max(b.right for b in boxes)
+    y = max(min(b.y for b in boxes), title.box.bottom)
+    return Box(x, y, right - x, max(0.0, max(ctx.geo.bottom, max(b.bottom for b in boxes)) - y))
 
 
 def _grown(paras: list[Para], box: Box, anchor: str) -> TextBox:

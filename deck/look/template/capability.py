@@ -35,6 +35,8 @@ class Fit:
     role: str
     score: float  # share of the slide the role's content area gets, 0..1
     why: str  # what qualifies it, for `deck template inspect`
+    extras: int = 0  # placeholders the role leaves to fill or remove
+    prominence: float = 0.0  # covers: the title's size; among covers the largest title wins first
 
 
 def _area(box: Box) -> float:
@@ -113,19 +115,27 @@ def judge(layout: Layout, width: float, height: float) -> tuple[list[Fit], str]:
         fits.append(Fit("picture", _area(picture.box) / slide, f"picture {_size(picture.box)}"))
     headline = t.y + t.h / 2 <= TOP_STRIP * height
     under = [p for p in slots if p.box and p.box.y >= t.y + t.h / 2 - 1]
-    covered = title.type == "ctrTitle" or any(p.type == "subTitle" for p in slots)
+    # A cover's title is a centred title, or a title away from the top with a subtitle; Google
+    # Slides marks every text placeholder a subtitle, so the place of the title decides there.
+    # a subtitle stands close under the title in a readable size (not a 6 pt running head)
+    readable = 12 * height / 540
+    subtitles = [p for p in under if p.type == "subTitle" and p.box and p.box.y <= t.bottom + 0.2 * height
+                 and (p.size is None or p.size >= readable)]
+    covered = title.type == "ctrTitle" or (bool(subtitles) and (not headline or len(slots) == 1))
     if not crowded and not pictures:
-        texts = sum(_area(p.box) for p in under if p.box)
+        # the cover's content: its title and the subtitle under it (the first text place there)
+        texts = _area(under[0].box) if under and under[0].box else 0.0
         if covered:
             fits.append(Fit("cover", (_area(t) + texts) / slide,
-                            f"title and {len(under)} text{'s' if len(under) != 1 else ''} under it"))
+                            f"title and {len(under)} text{'s' if len(under) != 1 else ''} under it",
+                            prominence=title.size or 0.0))
         if not covered and not headline and len(slots) <= 1:
             fits.append(Fit("section", (_area(t) + texts) / slide,
                             "a title" + (" and a message" if slots else "") + " away from the top"))
-        if headline and not covered:
+        if headline and title.type != "ctrTitle":
             room = max(0.0, height - t.bottom) * width / slide
             fits.append(Fit("title", room, f"headline at the top, {room:.0%} of the slide under it"
-                            + _plus(extras)))
+                            + _plus(extras), extras))
     fits.sort(key=lambda fit: -fit.score)
     if fits:
         return fits, ""

@@ -58,8 +58,9 @@ def candidates(template: Template) -> dict[str, list[tuple[Layout, Fit]]]:
             ranked[fit.role].append((layout, fit))
     for r, entries in ranked.items():
         content = ranked["content"][0][0] if r == "title" and ranked["content"] else None
-        entries.sort(key=lambda lf: (lf[0].master != main, _off(lf[0], content), -round(lf[1].score, 3),
-                                     lf[0].master, lf[0].index))
+        # a title layout is best with nothing else on it: whatever is there is removed from the slide
+        entries.sort(key=lambda lf: (lf[0].master != main, _off(lf[0], content), lf[1].extras, -lf[1].prominence,
+                                     -round(lf[1].score, 3), lf[0].master, lf[0].index))
     return ranked
 
 
@@ -180,6 +181,10 @@ def _lost(layout: Layout, fit: Fit, best: tuple[Layout, Fit], main: int, r: str,
     content = ranked["content"][0][0] if r == "title" and ranked["content"] else None
     if _off(layout, content) and not _off(best[0], content):
         return " (its headline stands elsewhere than on content slides)"
+    if fit.extras > best[1].extras:
+        return " (more placeholders to remove)"
+    if fit.prominence < best[1].prominence:
+        return " (a smaller title)"
     if round(fit.score, 3) < round(best[1].score, 3):
         return " (less room)"
     return " (comes later)"
