@@ -41,20 +41,26 @@ def lay(ctx: Context, slide: StepsSlide, path: tuple, notes: str) -> None:
     # Every page uses the first page's column width, so the steps line up from slide to slide.
     w = width(len(pages[0]))
     for n, rows in enumerate(pages):
-        columns = fit_pair(ctx, texts[rows.start:rows.stop], w, room) or []
-        block = circle + sp.step_gap + max(height(c) for c in columns)
+        # A shorter page was judged in its own wider columns: where the common width is too
+        # narrow for its steps, it keeps those.
+        page_w = w
+        columns = fit_pair(ctx, texts[rows.start:rows.stop], w, room)
+        if columns is None:
+            page_w = width(len(rows))
+            columns = fit_pair(ctx, texts[rows.start:rows.stop], page_w, room) or []
+        block = circle + sp.step_gap + max((height(c) for c in columns), default=0.0)
         y = top + max(0.0, (limit - block) / 3)
         items: list = []
         if len(rows) > 1:
             first_c = g.left + circle / 2
-            last_c = g.left + (len(rows) - 1) * (w + gap) + circle / 2
+            last_c = g.left + (len(rows) - 1) * (page_w + gap) + circle / 2
             items.append(Shape(Box(first_c, y + circle / 2 - sp.hairline / 2, last_c - first_c, sp.hairline), "rect",
                                fill="rule", name="Connector"))
         for i, paras in zip(rows, columns, strict=False):
-            x = g.left + (i - rows.start) * (w + gap)
+            x = g.left + (i - rows.start) * (page_w + gap)
             number = Para(text=str(i + 1), size=number_style.size, line=number_style.line,
                           color="on_accent", bold=True, align="c")
             items.append(Shape(Box(x, y, circle, circle), "oval", fill="accent", name=f"Step {i + 1}",
                                text=TextBox(Box(x, y, circle, circle), (number,), "m", f"Step {i + 1}")))
-            items.append(text_box(paras, x, y + circle + sp.step_gap, w, f"Step {i + 1} text"))
+            items.append(text_box(paras, x, y + circle + sp.step_gap, page_w, f"Step {i + 1} text"))
         add_page(ctx, "steps", slide.headline, n, items, notes, path, slide.source, title_box)

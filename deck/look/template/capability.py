@@ -43,10 +43,16 @@ def _area(box: Box) -> float:
     return box.w * box.h
 
 
-def text_slots(layout: Layout) -> list[Placeholder]:
-    """The layout's text and content placeholders other than title and footers, in reading order."""
+def on_slide(box: Box, width: float, height: float) -> bool:
+    """Whether a box lies on the slide (a template may park a placeholder beside it)."""
+    return box.x >= -1 and box.y >= -1 and box.right <= width + 1 and box.bottom <= height + 1
+
+
+def text_slots(layout: Layout, width: float, height: float) -> list[Placeholder]:
+    """The layout's text and content placeholders on the slide other than title and footers, in
+    reading order."""
     slots = [p for p in layout.placeholders if p.box and not p.is_title and not p.vertical
-             and p.type in ("subTitle",) + CONTENT_TYPES]
+             and p.type in ("subTitle",) + CONTENT_TYPES and on_slide(p.box, width, height)]
     return sorted(slots, key=lambda p: (round(p.box.y), p.box.x) if p.box else (0, 0))
 
 
@@ -97,7 +103,7 @@ def judge(layout: Layout, width: float, height: float) -> tuple[list[Fit], str]:
     fits: list[Fit] = []
     body = main_area(layout, width, height)
     pair = columns(layout, width, height)
-    slots = text_slots(layout)
+    slots = text_slots(layout, width, height)
     pictures = [p for p in layout.of_type("pic") if p.box and _area(p.box) >= PICTURE * slide]
     big = body is not None or pair is not None
     # a big content area anywhere (beside the title too) makes a layout for content, not a cover

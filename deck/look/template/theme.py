@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from deck.look.colour import contrast, luminance, mix, passing_shade
 from deck.look.template.capability import columns, main_area, text_slots
-from deck.look.template.model import CONTENT_TYPES, FOOTER_TYPES, Layout, Placeholder, Template
+from deck.look.template.model import FOOTER_TYPES, Layout, Placeholder, Template
 from deck.look.theme import (
     BODY_CONTRAST,
     GUTTER,
@@ -109,8 +109,7 @@ def _covers(template: Template, s: float) -> Covers:
 
     def parts(layout: Layout) -> tuple[Box, str, str, Box | None, str, str]:
         title = layout.title
-        below = [(p, p.box) for p in layout.placeholders if p.type in ("subTitle",) + CONTENT_TYPES and p.box
-                 and not p.is_title]
+        below = [(p, p.box) for p in text_slots(layout, template.width, template.height) if p.box]
         second, second_box = min(below, key=lambda pb: pb[1].y) if below else (None, None)
         return ((title.box if title and title.box else fallback), _anchor(title.anchor if title else "b"),
                 _align(title.align if title else "l"), second_box,
@@ -118,7 +117,7 @@ def _covers(template: Template, s: float) -> Covers:
 
     t_box, t_anchor, t_align, t_sub, t_sub_align, _ = parts(cover)
     d_box, d_anchor, d_align, d_body, d_body_align, d_body_anchor = parts(divider)
-    meta = [p for p in text_slots(cover) if p.box and p.box != t_sub]
+    meta = [p for p in text_slots(cover, template.width, template.height) if p.box and p.box != t_sub]
     return Covers(title=t_box, title_anchor=t_anchor, subtitle=t_sub, divider_title=d_box,
                   divider_anchor=d_anchor, divider_body=d_body, title_align=t_align, subtitle_align=t_sub_align,
                   divider_align=d_align, divider_body_align=d_body_align, divider_body_anchor=d_body_anchor,
