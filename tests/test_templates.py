@@ -114,9 +114,11 @@ def test_content_slides_carry_the_layouts_footer_and_slide_number(built):
 def test_which_layout_each_slide_used_matches_golden(built, update_golden):
     name, deck = built
     prs = Presentation(str(deck))
+    template = _template(name)
     actual = {
         "template": name,
         "size": [round(prs.slide_width / 12700, 2), round(prs.slide_height / 12700, 2)],
+        "roles": {kind: template.layout_for(kind).name for kind in KINDS},
         "slides": [f"{s.slide_layout.name} | {s.shapes.title.text_frame.text}" for s in prs.slides],
     }
     golden = GOLDEN / f"{Path(name).stem}-{Path(name).suffix[1:]}.json"
@@ -149,6 +151,57 @@ def test_layouts_are_chosen_by_their_contents_not_names_or_order():
     assert chosen["bullets"] == "Titel en object"
     assert chosen["compare"] == "Twee objecten"
     assert chosen["stats"] == chosen["agenda"] == chosen["quote"] == "Alleen titel"
+
+
+def test_layouts_with_extra_placeholders_still_serve_their_roles():
+    """A cover with places for author, organisation and date (its subtitle a body placeholder) and
+    a content layout with a small source line are cover and content all the same."""
+    template = _template("extra-placeholders.pptx")
+    assert template.layout_for("title").name == template.layout_for("closing").name == "Title Slide"
+    assert template.layout_for("bullets").name == "Title and Content"
+    assert template.layout_for("divider").name == "Section Header"
+    assert template.layout_for("compare").name == "Two Content"
+
+
+def test_the_layout_whose_content_area_gets_most_of_the_slide_wins():
+    from deck.look.template.capability import judge
+
+    template = _template("pptx-default.pptx")
+    two = [layout for layout in template.layouts if layout.name in ("Two Content", "Comparison")]
+    scores = {layout.name: judge(layout, template.width, template.height)[0][0] for layout in two}
+    assert scores["Two Content"].role == scores["Comparison"].role == "two"
+    assert scores["Two Content"].score > scores["Comparison"].score
+    assert template.layout_for("compare").name == "Two Content"
+
+
+def test_the_cover_fills_the_templates_own_places_and_leaves_no_placeholder_empty(tmp_path):
+    outline = _outline(tmp_path).read_text(encoding="utf-8").replace(
+        "language: nl\n", "language: nl\nsubtitle: Wat het belooft\nauthor: Anna de Vries\n"
+        "organization: Acme\ndate: 1 maart 2026\n")
+    (tmp_path / "outline.yaml").write_text(outline, encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    build(tmp_path / "outline.yaml", out, options=BuildOptions(template=TEMPLATES / "extra-placeholders.pptx"))
+    prs = Presentation(str(out))
+    cover = {ph.placeholder_format.idx: ph.text_frame.text for ph in prs.slides[0].placeholders}
+    assert cover == {0: "Social enterprise", 10: "Wat het belooft", 11: "Anna de Vries", 12: "Acme",
+                     13: "1 maart 2026"}
+    for slide in prs.slides:
+        for ph in slide.placeholders:
+            assert ph.text_frame.text.strip() or ph._element.xpath(".//a:fld"), (slide.slide_layout.name, ph.name)
+    # the source line's place on content slides is removed, not left to show its prompt
+    bullets = next(s for s in prs.slides if s.slide_layout.name == "Title and Content")
+    assert 13 not in {ph.placeholder_format.idx for ph in bullets.placeholders}
+
+
+def test_a_subtitle_too_long_for_its_small_place_takes_the_room_under_the_title(tmp_path):
+    outline = _outline(tmp_path).read_text(encoding="utf-8").replace(
+        "language: nl\n", "language: nl\nsubtitle: " + "Een lange ondertitel die meer dan een regel nodig heeft " * 2
+        + "\nauthor: Anna de Vries\n")
+    (tmp_path / "outline.yaml").write_text(outline, encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    build(tmp_path / "outline.yaml", out, options=BuildOptions(template=TEMPLATES / "extra-placeholders.pptx"))
+    texts = [ph.text_frame.text for ph in Presentation(str(out)).slides[0].placeholders]
+    assert len(texts) == 2 and "Anna de Vries" in texts[1] and texts[1].startswith("Een lange")
 
 
 def test_a_potx_reads_like_its_pptx():
@@ -252,6 +305,8 @@ def test_inspect_lists_layouts_placeholders_and_the_mapping(tmp_path):
     text = "\n".join(lines)
     assert error is None
     assert "layout 'Titeldia'  [cover]" in text
+    assert "serves no role: no title placeholder" in text  # Leeg
+    assert re.search(r"two +'Twee objecten' \d+%; then 'Vergelijking' \d+% \(less room\)", text)
     assert re.search(r"ctrTitle idx 0 +\d", text)
     assert re.search(r"bullets +Titel en object", text)
     _no_titles(tmp_path / "untitled.pptx")

@@ -65,7 +65,10 @@ def divider(ctx: Context, index: int, section: Section) -> tuple[TextBox, list] 
             ctx.fail(("sections", index, "message"), "does not fit on the divider at the minimum size",
                      "the message is one sentence of about fifteen words")
         else:
-            message = text_box(paras, area.x, area.y, area.w, "Message", covers.divider_body_anchor, area.h)
+            # the frame holds just the text, where the placeholder's anchor puts it: the number
+            # above it then stands clear of the frame
+            placed = text_box(paras, area.x, area.y, area.w, "Message", covers.divider_body_anchor, area.h)
+            message = text_box(paras, area.x, _text_top(placed), area.w, "Message")
             items.append(message)
             if message.box.y < title_box.box.y:  # the layout puts the text above the title
                 top_text = _text_top(message)
@@ -152,6 +155,8 @@ def _roomy(ctx: Context, covers, title: TextBox) -> Box:
     """The room of the subtitle's and the other text places together, from under the title down to
     the bottom margin."""
     boxes = [b for b in (covers.subtitle, *covers.meta) if b is not None and b.y >= title.box.y]
+    if not boxes:  # the layout's text places stand above the title
+        return _below(ctx, title)
     x = min(b.x for b in boxes)
     right = max(b.right for b in boxes)
     y = max(min(b.y for b in boxes), title.box.bottom)

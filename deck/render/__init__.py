@@ -113,14 +113,15 @@ class _Renderer:
         texts = ([plan.subtitle] if plan.subtitle is not None else []) + \
             [item for item in plan.items if isinstance(item, TextBox) and item.name in _BODY_TEXTS]
         into = {}
-        for item in texts:
-            placeholder = template.laid_in(others, item.box)
+        for text in texts:
+            placeholder = template.laid_in(others, text.box)
             if placeholder is not None:
                 others.remove(placeholder)
-                into[id(item)] = placeholder
+                into[id(text)] = placeholder
         rest: list[Item] = []
-        for item in ([plan.subtitle] if plan.subtitle is not None else []) + list(plan.items):
-            if id(item) in into:
+        everything: list[Item] = [plan.subtitle] if plan.subtitle is not None else []
+        for item in everything + list(plan.items):
+            if isinstance(item, TextBox) and id(item) in into:
                 self._place(into[id(item)], item)
                 continue
             if isinstance(item, TextBox) and item.name in _FOOTER_PLACEHOLDERS:
