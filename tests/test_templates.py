@@ -367,3 +367,32 @@ def test_a_title_placeholder_with_an_index_of_its_own_still_takes_the_title(tmp_
     assert [t.placeholder_format.idx for t in titles] == [13] * len(slides)
     assert titles[0].text_frame.text == "Social enterprise"
     assert package.check(out.read_bytes()) == []
+
+
+def test_a_notes_master_with_duplicate_shape_ids_still_builds(tmp_path):
+    """Some writers (ONLYOFFICE) save a notes master whose shapes share an id; the notes pages are
+    built on it, so deck renumbers it as it does masters and layouts."""
+    prs = Presentation(str(TEMPLATES / "pptx-default.pptx"))
+    ids = prs.notes_master._element.xpath(".//p:cNvPr")
+    ids[1].set("id", ids[0].get("id"))
+    prs.save(tmp_path / "notes.pptx")
+    out = tmp_path / "deck.pptx"
+    build(_outline(tmp_path), out, options=BuildOptions(template=tmp_path / "notes.pptx"))
+    assert package.check(out.read_bytes()) == []
+
+
+def test_a_slide_number_beside_the_title_does_not_cut_the_body_short(tmp_path):
+    from pptx.util import Pt
+
+    from deck.look.template.theme import theme_from
+
+    prs = Presentation(str(TEMPLATES / "pptx-default.pptx"))
+    for layout in prs.slide_layouts:
+        for shape in layout.placeholders:
+            if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+                shape.left, shape.top, shape.width, shape.height = Pt(620), Pt(30), Pt(80), Pt(80)
+    prs.save(tmp_path / "number-on-top.pptx")
+    template = choose_layouts(read(tmp_path / "number-on-top.pptx", "number-on-top.pptx", failing("t")))
+    geometry = theme_from(template).geometry
+    body = template.layout_for("bullets").contents[0].box
+    assert geometry.body_bottom == body.bottom

@@ -24,6 +24,8 @@ def open_for_build(template: Template):
     for master in prs.slide_masters:
         for owner in [master, *master.slide_layouts]:
             unique_shape_ids(owner._element)
+    if any(rel.reltype.endswith("/notesMaster") for rel in prs.part.rels.values()):
+        unique_shape_ids(prs.notes_master._element)  # the notes pages are built on it too
     masters = list(prs.slide_masters)
     layouts = {kind: masters[m].slide_layouts[i] for kind, (m, i) in template.mapping.items()}
     return prs, layouts

@@ -74,8 +74,11 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     tbox = title.box if title and title.box else Box(48 * s, 36 * s, width - 96 * s, 60 * s)
     left = area.x if area else tbox.x
     content_w = area.w if area else tbox.w
-    footer_top = min((box.y for box in footer_boxes.values()), default=height - 36 * s)
-    bottom = min(height - 18 * s, footer_top + max((box.h for box in footer_boxes.values()), default=0))
+    # the footer row is what stands in the lower half: a slide number placed beside the title
+    # does not cut the body area short
+    low = [box for box in footer_boxes.values() if box.y >= height / 2]
+    footer_top = min((box.y for box in low), default=height - 36 * s)
+    bottom = min(height - 18 * s, footer_top + max((box.h for box in low), default=0))
     body_bottom = min(area.bottom if area else footer_top - 14 * s, footer_top - 6 * s)
     top = min(36 * s, tbox.y)
     kicker_h = KICKER_H * s
