@@ -50,7 +50,10 @@ def divider(ctx: Context, index: int, section: Section) -> tuple[TextBox, list] 
         ctx.fail(("sections", index, "title"), "does not fit on the section divider at the minimum size",
                  "a section title is a few words")
         return None
-    title_box = _grown([title], covers.divider_title, covers.divider_anchor)
+    grown = _grown([title], covers.divider_title, covers.divider_anchor)
+    # the frame holds just the title, where the placeholder's anchor puts it: the section's
+    # number above it then stands clear of the frame
+    title_box = text_box([title], grown.box.x, _text_top(grown), grown.box.w, "Title")
     items: list = []
     top_text = _text_top(title_box)
     if section.message:
