@@ -111,6 +111,16 @@ def test_content_slides_carry_the_layouts_footer_and_slide_number(built):
         assert "Rosman" in slide_types[PP_PLACEHOLDER.FOOTER].text_frame.text
 
 
+def test_no_placeholder_is_left_empty_and_several_layouts_are_used(built):
+    """An empty placeholder shows its prompt ("Click to add text") in PowerPoint's editing view."""
+    name, deck = built
+    prs = Presentation(str(deck))
+    for number, slide in enumerate(prs.slides, 1):
+        for ph in slide.placeholders:
+            assert ph.text_frame.text.strip() or ph._element.xpath(".//a:fld"), (name, number, ph.name)
+    assert len({slide.slide_layout.name for slide in prs.slides}) >= 3
+
+
 def test_which_layout_each_slide_used_matches_golden(built, update_golden):
     name, deck = built
     prs = Presentation(str(deck))
