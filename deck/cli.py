@@ -371,8 +371,8 @@ app.add_typer(template_app, name="template")
 def template_inspect(path: Annotated[Path, typer.Argument(help="The template: a .pptx or .potx file.",
                                                           show_default=False)],
                      debug: DebugOpt = False) -> None:
-    """List the template's masters, layouts and placeholders (type, idx, box, size), and the layout
-    each slide kind would use.
+    """List the template's masters, layouts and placeholders, the roles each layout qualifies for,
+    why the others lost each role, and the layout each slide kind would use.
 
     Example: deck template inspect brand/corporate.potx
     """

@@ -71,3 +71,18 @@ def test_stress_renders_inside_its_shapes(built, tmp_path, name):
     result = libreoffice.render(built[name], tmp_path)
     assert result.pages == result.slides
     assert result.outside == [] and result.undrawn == []
+
+
+def test_steps_whose_last_page_needs_its_own_wider_columns_build(tmp_path):
+    """Steps continue on pages of unequal size; a shorter page whose long step fits only in its
+    own wider columns keeps those instead of stopping the build."""
+    long = " ".join(["Every team in every region adopts the new way of answering customers"] * 8)
+    steps = "".join(f"          - {{title: Step {i}, text: Short}}\n" for i in (1, 2))
+    text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8") + (
+        "      - kind: steps\n        title: Drie stappen naar de zomer\n        steps:\n"
+        + steps + f"          - {{title: Last, text: {long}}}\n")
+    outline = tmp_path / "outline.yaml"
+    outline.write_text(text, encoding="utf-8")
+    deck = build(outline, tmp_path / "deck.pptx").output
+    assert _texts(deck, "Step 3 text")[0] == "Last"
+    assert _texts(deck, "Step 1") == ["1"] and _texts(deck, "Step 3") == ["3"]

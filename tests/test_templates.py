@@ -111,12 +111,24 @@ def test_content_slides_carry_the_layouts_footer_and_slide_number(built):
         assert "Rosman" in slide_types[PP_PLACEHOLDER.FOOTER].text_frame.text
 
 
+def test_no_placeholder_is_left_empty_and_several_layouts_are_used(built):
+    """An empty placeholder shows its prompt ("Click to add text") in PowerPoint's editing view."""
+    name, deck = built
+    prs = Presentation(str(deck))
+    for number, slide in enumerate(prs.slides, 1):
+        for ph in slide.placeholders:
+            assert ph.text_frame.text.strip() or ph._element.xpath(".//a:fld"), (name, number, ph.name)
+    assert len({slide.slide_layout.name for slide in prs.slides}) >= 3
+
+
 def test_which_layout_each_slide_used_matches_golden(built, update_golden):
     name, deck = built
     prs = Presentation(str(deck))
+    template = _template(name)
     actual = {
         "template": name,
         "size": [round(prs.slide_width / 12700, 2), round(prs.slide_height / 12700, 2)],
+        "roles": {kind: template.layout_for(kind).name for kind in KINDS},
         "slides": [f"{s.slide_layout.name} | {s.shapes.title.text_frame.text}" for s in prs.slides],
     }
     golden = GOLDEN / f"{Path(name).stem}-{Path(name).suffix[1:]}.json"
@@ -149,6 +161,57 @@ def test_layouts_are_chosen_by_their_contents_not_names_or_order():
     assert chosen["bullets"] == "Titel en object"
     assert chosen["compare"] == "Twee objecten"
     assert chosen["stats"] == chosen["agenda"] == chosen["quote"] == "Alleen titel"
+
+
+def test_layouts_with_extra_placeholders_still_serve_their_roles():
+    """A cover with places for author, organisation and date (its subtitle a body placeholder) and
+    a content layout with a small source line are cover and content all the same."""
+    template = _template("extra-placeholders.pptx")
+    assert template.layout_for("title").name == template.layout_for("closing").name == "Title Slide"
+    assert template.layout_for("bullets").name == "Title and Content"
+    assert template.layout_for("divider").name == "Section Header"
+    assert template.layout_for("compare").name == "Two Content"
+
+
+def test_the_layout_whose_content_area_gets_most_of_the_slide_wins():
+    from deck.look.template.capability import judge
+
+    template = _template("pptx-default.pptx")
+    two = [layout for layout in template.layouts if layout.name in ("Two Content", "Comparison")]
+    scores = {layout.name: judge(layout, template.width, template.height)[0][0] for layout in two}
+    assert scores["Two Content"].role == scores["Comparison"].role == "two"
+    assert scores["Two Content"].score > scores["Comparison"].score
+    assert template.layout_for("compare").name == "Two Content"
+
+
+def test_the_cover_fills_the_templates_own_places_and_leaves_no_placeholder_empty(tmp_path):
+    outline = _outline(tmp_path).read_text(encoding="utf-8").replace(
+        "language: nl\n", "language: nl\nsubtitle: Wat het belooft\nauthor: Anna de Vries\n"
+        "organization: Acme\ndate: 1 maart 2026\n")
+    (tmp_path / "outline.yaml").write_text(outline, encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    build(tmp_path / "outline.yaml", out, options=BuildOptions(template=TEMPLATES / "extra-placeholders.pptx"))
+    prs = Presentation(str(out))
+    cover = {ph.placeholder_format.idx: ph.text_frame.text for ph in prs.slides[0].placeholders}
+    assert cover == {0: "Social enterprise", 10: "Wat het belooft", 11: "Anna de Vries", 12: "Acme",
+                     13: "1 maart 2026"}
+    for slide in prs.slides:
+        for ph in slide.placeholders:
+            assert ph.text_frame.text.strip() or ph._element.xpath(".//a:fld"), (slide.slide_layout.name, ph.name)
+    # the source line's place on content slides is removed, not left to show its prompt
+    bullets = next(s for s in prs.slides if s.slide_layout.name == "Title and Content")
+    assert 13 not in {ph.placeholder_format.idx for ph in bullets.placeholders}
+
+
+def test_a_subtitle_too_long_for_its_small_place_takes_the_room_under_the_title(tmp_path):
+    outline = _outline(tmp_path).read_text(encoding="utf-8").replace(
+        "language: nl\n", "language: nl\nsubtitle: " + "Een lange ondertitel die meer dan een regel nodig heeft " * 2
+        + "\nauthor: Anna de Vries\n")
+    (tmp_path / "outline.yaml").write_text(outline, encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    build(tmp_path / "outline.yaml", out, options=BuildOptions(template=TEMPLATES / "extra-placeholders.pptx"))
+    texts = [ph.text_frame.text for ph in Presentation(str(out)).slides[0].placeholders]
+    assert len(texts) == 2 and "Anna de Vries" in texts[1] and texts[1].startswith("Een lange")
 
 
 def test_a_potx_reads_like_its_pptx():
@@ -252,6 +315,8 @@ def test_inspect_lists_layouts_placeholders_and_the_mapping(tmp_path):
     text = "\n".join(lines)
     assert error is None
     assert "layout 'Titeldia'  [cover]" in text
+    assert "serves no role: no title placeholder" in text  # Leeg
+    assert re.search(r"two +'Twee objecten' \d+%; then 'Vergelijking' \d+% \(less room\)", text)
     assert re.search(r"ctrTitle idx 0 +\d", text)
     assert re.search(r"bullets +Titel en object", text)
     _no_titles(tmp_path / "untitled.pptx")
@@ -312,3 +377,32 @@ def test_a_title_placeholder_with_an_index_of_its_own_still_takes_the_title(tmp_
     assert [t.placeholder_format.idx for t in titles] == [13] * len(slides)
     assert titles[0].text_frame.text == "Social enterprise"
     assert package.check(out.read_bytes()) == []
+
+
+def test_a_notes_master_with_duplicate_shape_ids_still_builds(tmp_path):
+    """Some writers (ONLYOFFICE) save a notes master whose shapes share an id; the notes pages are
+    built on it, so deck renumbers it as it does masters and layouts."""
+    prs = Presentation(str(TEMPLATES / "pptx-default.pptx"))
+    ids = prs.notes_master._element.xpath(".//p:cNvPr")
+    ids[1].set("id", ids[0].get("id"))
+    prs.save(tmp_path / "notes.pptx")
+    out = tmp_path / "deck.pptx"
+    build(_outline(tmp_path), out, options=BuildOptions(template=tmp_path / "notes.pptx"))
+    assert package.check(out.read_bytes()) == []
+
+
+def test_a_slide_number_beside_the_title_does_not_cut_the_body_short(tmp_path):
+    from pptx.util import Pt
+
+    from deck.look.template.theme import theme_from
+
+    prs = Presentation(str(TEMPLATES / "pptx-default.pptx"))
+    for layout in prs.slide_layouts:
+        for shape in layout.placeholders:
+            if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+                shape.left, shape.top, shape.width, shape.height = Pt(620), Pt(30), Pt(80), Pt(80)
+    prs.save(tmp_path / "number-on-top.pptx")
+    template = choose_layouts(read(tmp_path / "number-on-top.pptx", "number-on-top.pptx", failing("t")))
+    geometry = theme_from(template).geometry
+    body = template.layout_for("bullets").contents[0].box
+    assert geometry.body_bottom == body.bottom

@@ -14,32 +14,35 @@ from deck.plan import Box, Para, SlidePlan, TextBox
 def title_slide(ctx: Context) -> None:
     outline = ctx.outline
     parts = [(key, text) for key in ("author", "organization", "date") if (text := getattr(outline, key))]
-    meta = " · ".join(text for _, text in parts)
-    texts = []
-    if outline.subtitle:
-        texts.append((outline.subtitle, "deck-subtitle", (("subtitle",), "does not fit on the title slide at the "
-                                                          "minimum size", "shorten the subtitle to one line")))
-    if meta:
-        longest = max(parts, key=lambda part: len(part[1]))[0]
-        texts.append((meta, "deck-meta", ((longest,), "does not fit on the title slide at the minimum size",
-                                          "write the author, organization and date in a few words each")))
+    values = [text for _, text in parts]
+    meta = " · ".join(values)
+    subtitle = [(outline.subtitle, "deck-subtitle")] if outline.subtitle else []
+    texts = subtitle + ([(meta, "deck-meta")] if meta else [])
+    placed = _in_own_places(ctx, values)
+    # the subtitle is what to shorten; without one, the longest of author, organization and date
+    failing = (("subtitle",), "shorten the subtitle to one line") if outline.subtitle else \
+        ((max(parts, key=lambda part: len(part[1]))[0],) if parts else ("title",),
+         "write the author, organization and date in a few words each")
     _cover(ctx, "title", outline.title, 3,
            (("title",), "does not fit on the title slide at the minimum size",
             "shorten the deck title; use `subtitle:` for the rest"),
-           texts, "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), ())
+           texts, (failing[0], "does not fit on the title slide at the minimum size", failing[1]),
+           "Subtitle", "\n\n".join(x for x in (outline.title, outline.subtitle, meta) if x), (),
+           (subtitle, placed) if placed else None)
 
 
 def closing(ctx: Context) -> None:
     closing = ctx.outline.closing
     text = (closing.title if closing and closing.title else None) or ctx.labels["questions"]
-    failure = (("closing", "text"), "does not fit on the closing slide at the minimum size",
-               "keep the closing text to one or two sentences")
-    texts = ([(closing.text, "deck-subtitle", failure)] if closing and closing.text else []) + \
-        ([(closing.contact, "deck-meta", failure)] if closing and closing.contact else [])
+    texts = ([(closing.text, "deck-subtitle")] if closing and closing.text else []) + \
+        ([(closing.contact, "deck-meta")] if closing and closing.contact else [])
     _cover(ctx, "closing", text, 2,
            (("closing", "title"), "does not fit on the closing slide at the minimum size",
             "a closing title is a few words"),
-           texts, "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",))
+           texts,
+           (("closing", "text"), "does not fit on the closing slide at the minimum size",
+            "keep the closing text to one or two sentences"),
+           "Text", "\n\n".join(x for x in (text, closing.text if closing else None) if x), ("closing",), None)
 
 
 def divider(ctx: Context, index: int, section: Section, number: int) -> tuple[TextBox, list] | None:
@@ -56,18 +59,28 @@ def divider(ctx: Context, index: int, section: Section, number: int) -> tuple[Te
         ctx.fail(("sections", index, "title"), "does not fit on the section divider in three lines at the minimum size",
                  "shorten the section title to about fifteen words; say the rest in its `message:`")
         return None
-    title_box = _grown([title], covers.divider_title, covers.divider_anchor)
+    grown = _grown([title], covers.divider_title, covers.divider_anchor)
+    # the frame holds just the title, where the placeholder's anchor puts it: the section's
+    # number above it then stands clear of the frame
+    title_box = text_box([title], grown.box.x, _text_top(grown), grown.box.w, "Title")
     items: list = []
     top_text = _text_top(title_box)
     if section.message:
+        message_items = [Item(section.message, "divider-message", (("align", covers.divider_body_align),))]
         area = covers.divider_body or _below(ctx, title_box)
-        paras = fit(ctx, [Item(section.message, "divider-message", (("align", covers.divider_body_align),))],
-                    area.w, area.h)
+        paras = fit(ctx, message_items, area.w, area.h)
+        if paras is None and covers.divider_body is not None and area.y >= title_box.box.y:
+            # a small text place under the title: the message takes the room down to the margin
+            area = Box(area.x, area.y, area.w, max(area.h, ctx.geo.bottom - area.y))
+            paras = fit(ctx, message_items, area.w, area.h)
         if paras is None:
             ctx.fail(("sections", index, "message"), "does not fit on the divider at the minimum size",
                      "the message is one sentence of about fifteen words")
         else:
-            message = text_box(paras, area.x, area.y, area.w, "Message", covers.divider_body_anchor, area.h)
+            # the frame holds just the text, where the placeholder's anchor puts it: the number
+            # above it then stands clear of the frame
+            placed = text_box(paras, area.x, area.y, area.w, "Message", covers.divider_body_anchor, area.h)
+            message = text_box(paras, area.x, _text_top(placed), area.w, "Message")
             items.append(message)
             if message.box.y < title_box.box.y:  # the layout puts the text above the title
                 top_text = _text_top(message)
@@ -89,11 +102,33 @@ def _title(ctx: Context, text: str, box: Box, align: str, role: str, max_lines: 
             or fit_title(ctx, text, box.w, role=role, max_lines=max_lines, font=font, align=align))
 
 
+def _in_own_places(ctx: Context, values: list[str]) -> list[TextBox] | None:
+    """The author, organisation and date in the title layout's own places for them, in reading
+    order (the last place takes what is left); None when the layout has none or one does not fit."""
+    covers = ctx.geo.covers
+    assert covers is not None
+    if not covers.meta or not values:
+        return None
+    places = list(covers.meta[:len(values)])
+    shares = values[:len(places) - 1] + [" · ".join(values[len(places) - 1:])]
+    boxes = []
+    for text, box in zip(shares, places, strict=True):
+        paras = fit(ctx, [Item(text, "deck-meta", (("align", covers.meta_align),))], box.w, box.h)
+        if paras is None:
+            return None
+        boxes.append(text_box(paras, box.x, box.y, box.w, "Meta", h=box.h))
+    return boxes
+
+
 def _cover(ctx: Context, kind: str, title_text: str, max_lines: int, title_failure: tuple,
-           texts: list[tuple[str, str, tuple]], name: str, notes: str, path: tuple) -> None:
+           texts: list[tuple[str, str]], texts_failure: tuple, name: str, notes: str, path: tuple,
+           own: tuple[list[tuple[str, str]], list[TextBox]] | None) -> None:
     """A title or closing slide on the template's title layout: the title in its title
-    placeholder, the other texts (each with its failure) in its subtitle placeholder (or under
-    the title)."""
+    placeholder, the other texts in its subtitle placeholder (or under the title). `own` is the
+    subtitle alone and the meta texts in the layout's own places for them, tried first.
+
+    Texts that do not fit the subtitle's place take the room of all the layout's text places
+    under the title, down to the bottom margin: the places left empty are removed."""
     covers = ctx.geo.covers
     assert covers is not None
     title = _title(ctx, title_text, covers.title, covers.title_align, "deck-title", max_lines)
@@ -103,22 +138,41 @@ def _cover(ctx: Context, kind: str, title_text: str, max_lines: int, title_failu
     title_box = _grown([title], covers.title, covers.title_anchor)
     items: list = cover_logo(ctx)
     sub_box = None
-    if texts:
-        area = covers.subtitle or _below(ctx, title_box)
-        aligned = (("align", covers.subtitle_align),)
-        items = [Item(text, role, aligned) for text, role, _ in texts]
-        paras = fit(ctx, items, area.w, area.h)
-        if paras is None:
-            # The first text that no longer fits with those before it is the one to shorten.
-            failing = next(n for n in range(1, len(items) + 1) if fit(ctx, items[:n], area.w, area.h) is None)
-            ctx.fail(*texts[failing - 1][2])
-        elif covers.subtitle is not None:
-            sub_box = text_box(paras, area.x, area.y, area.w, name, h=area.h)
+    aligned = (("align", covers.subtitle_align),)
+    if covers.subtitle is None:
+        if texts:
+            area = _below(ctx, title_box)
+            paras = fit(ctx, [Item(text, role, aligned) for text, role in texts], area.w, area.h)
+            if paras is None:
+                ctx.fail(*texts_failure)
+            else:
+                items.append(text_box(paras, area.x, area.y, area.w, name))
+    else:
+        tries = ([(own[0], covers.subtitle, own[1])] if own else []) + \
+            [(texts, covers.subtitle, []), (texts, _roomy(ctx, covers, title_box), [])]
+        for wanted, area, placed in tries:
+            paras = fit(ctx, [Item(text, role, aligned) for text, role in wanted], area.w, area.h) if wanted else []
+            if paras is not None:
+                sub_box = text_box(paras, area.x, area.y, area.w, name, h=area.h) if paras else None
+                items += placed
+                break
         else:
-            items.append(text_box(paras, area.x, area.y, area.w, name))
+            ctx.fail(*texts_failure)
     ctx.slides.append(SlidePlan(kind=kind, layout="title", title=title_box, subtitle=sub_box,
                                 items=tuple(items), background=cover_background(ctx), notes=notes,
                                 footer=False, path=path))
+
+
+def _roomy(ctx: Context, covers, title: TextBox) -> Box:
+    """The room of the subtitle's and the other text places together, from under the title down to
+    the bottom margin."""
+    boxes = [b for b in (covers.subtitle, *covers.meta) if b is not None and b.y >= title.box.y]
+    if not boxes:  # the layout's text places stand above the title
+        return _below(ctx, title)
+    x = min(b.x for b in boxes)
+    right = max(b.right for b in boxes)
+    y = max(min(b.y for b in boxes), title.box.bottom)
+    return Box(x, y, right - x, max(0.0, max(ctx.geo.bottom, max(b.bottom for b in boxes)) - y))
 
 
 def _grown(paras: list[Para], box: Box, anchor: str) -> TextBox:

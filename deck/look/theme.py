@@ -104,6 +104,9 @@ class Covers:
     divider_align: str = "l"
     divider_body_align: str = "l"
     divider_body_anchor: str = "t"
+    # the title layout's further text places (author, organisation, date), in reading order
+    meta: tuple[Box, ...] = ()
+    meta_align: str = "l"
 
 
 @dataclass(frozen=True)

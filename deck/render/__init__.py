@@ -25,7 +25,7 @@ _PROPERTY_MAX = 255
 # The plan's footer row goes into a template layout's own footer placeholders.
 _FOOTER_PLACEHOLDERS = {"Footer": "ftr", "Slide number": "sldNum", "Date": "dt"}
 # The main text of a slide goes into the layout's body placeholder, so it shows in the outline view.
-_BODY_TEXTS = ("Body", "Message")
+_BODY_TEXTS = ("Body", "Message", "Meta")
 
 
 class _Renderer:
@@ -103,25 +103,26 @@ class _Renderer:
         ids.last = shapes._cached_max_shape_id
 
     def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list[Item]:
-        """On a template's layout: the subtitle, the main text and the footer row into the
-        layout's placeholders; every placeholder left empty removed (it would show "Click to add
-        text"). Returns the items still to draw."""
+        """On a template's layout: the subtitle, the main texts and the footer row into the
+        layout's placeholders (each text into the one it was laid out in); every placeholder left
+        empty removed (it would show "Click to add text"). Returns the items still to draw."""
         from deck.render import template
 
         kind = drawing.placeholder_type
-        others = sorted((ph for ph in slide.placeholders if kind(ph._element) not in TITLE_TYPES),
-                        key=lambda ph: (ph.top or 0, ph.left or 0))
+        others = [ph for ph in slide.placeholders if kind(ph._element) not in TITLE_TYPES]
+        texts = ([plan.subtitle] if plan.subtitle is not None else []) + \
+            [item for item in plan.items if isinstance(item, TextBox) and item.name in _BODY_TEXTS]
+        into = {}
+        for text in texts:
+            placeholder = template.laid_in(others, text.box)
+            if placeholder is not None:
+                others.remove(placeholder)
+                into[id(text)] = placeholder
         rest: list[Item] = []
-        if plan.subtitle is not None:
-            if others:
-                placeholder = others.pop(0)
-                self._place(placeholder, plan.subtitle)
-            else:
-                rest.append(plan.subtitle)
-        for item in plan.items:
-            if isinstance(item, TextBox) and item.name in _BODY_TEXTS and others:
-                placeholder = others.pop(0)
-                self._place(placeholder, item)
+        everything: list[Item] = [plan.subtitle] if plan.subtitle is not None else []
+        for item in everything + list(plan.items):
+            if isinstance(item, TextBox) and id(item) in into:
+                self._place(into[id(item)], item)
                 continue
             if isinstance(item, TextBox) and item.name in _FOOTER_PLACEHOLDERS:
                 placeholder = template.carry_placeholder(slide, layout, _FOOTER_PLACEHOLDERS[item.name])

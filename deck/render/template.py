@@ -9,6 +9,8 @@ from deck.look.template.load import failing
 from deck.look.template.model import Template
 from deck.look.template.read import open_presentation, ph_type_of
 from deck.ooxml import NS, qn
+from deck.plan import Box
+from deck.units import points
 
 SECTIONS_EXT = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"  # PowerPoint's sections, which list slides
 
@@ -22,6 +24,8 @@ def open_for_build(template: Template):
     for master in prs.slide_masters:
         for owner in [master, *master.slide_layouts]:
             unique_shape_ids(owner._element)
+    if any(rel.reltype.endswith("/notesMaster") for rel in prs.part.rels.values()):
+        unique_shape_ids(prs.notes_master._element)  # the notes pages are built on it too
     masters = list(prs.slide_masters)
     layouts = {kind: masters[m].slide_layouts[i] for kind, (m, i) in template.mapping.items()}
     return prs, layouts
@@ -107,6 +111,21 @@ def carry_placeholder(slide, layout, ph_type: str):
         if ph_type_of(shape._element)[0] == ph_type:
             return slide.shapes.clone_placeholder(shape) or _last_shape(slide)
     return None
+
+
+def laid_in(placeholders: list, box: Box):
+    """The placeholder a text was laid out in: the one its box overlaps most (the layout took the
+    box from that placeholder); None when it overlaps none."""
+    def overlap(ph) -> float:
+        if ph.left is None or ph.top is None or ph.width is None or ph.height is None:
+            return 0.0
+        x, y, w, h = (points(v) for v in (ph.left, ph.top, ph.width, ph.height))
+        dx = min(x + w, box.x + box.w) - max(x, box.x)
+        dy = min(y + h, box.y + box.h) - max(y, box.y)
+        return dx * dy if dx > 0 and dy > 0 else 0.0
+
+    best = max(placeholders, key=overlap, default=None)
+    return best if best is not None and overlap(best) > 0 else None
 
 
 def _last_shape(slide):

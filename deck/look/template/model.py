@@ -57,23 +57,6 @@ class Layout:
     def contents(self) -> list[Placeholder]:
         return [p for p in self.placeholders if p.is_content]
 
-    def two_columns(self) -> tuple[Box, Box] | None:
-        """The boxes of the two side-by-side content placeholders (the larger of each side), left
-        first."""
-        placed = [(p, p.box) for p in self.contents if p.box]
-        if len(placed) == 4:
-            placed = sorted(placed, key=lambda pb: pb[1].h, reverse=True)[:2]
-        if len(placed) != 2 or not side_by_side([p for p, _ in placed]):
-            return None
-        left, right = sorted((box for _, box in placed), key=lambda box: box.x)
-        return left, right
-
-
-def side_by_side(pair: list[Placeholder]) -> bool:
-    """Whether two placeholders stand next to each other, tops aligned."""
-    a, b = sorted(pair, key=lambda p: p.box.x if p.box else 0)
-    return bool(a.box and b.box and a.box.right <= b.box.x + 1 and abs(a.box.y - b.box.y) < 24)
-
 
 @dataclass(frozen=True)
 class Master:

@@ -1,15 +1,17 @@
 """Which layout of a corporate template each slide kind uses, and the listing of
 `deck template inspect`. Pure: reading the file is deck.look.template.read's job.
 
-Layouts are chosen by what they contain, never by their names (which are localised: "Titeldia",
-"Titel en object") or their order:
+Layouts are chosen by what they can serve (deck.look.template.capability), never by their names
+(which are localised: "Titeldia", "Titel en object") or their order. Among the layouts that
+qualify for a role, the one whose content area gets the most of the slide wins; a tie goes to the
+earlier layout.
 
-    cover     a title and a subtitle                 -> title slide, closing (and dividers, failing a section layout)
-    section   a title and one text body no taller than the title -> section dividers
-    content   a title and one body/content placeholder -> bullets
-    two       a title and two content placeholders side by side (or a heading over each) -> compare
-    picture   a title and a picture placeholder      -> image, failing a title-only layout
-    title     a title and nothing else               -> every other kind (and image)
+    cover     -> title slide, closing (and dividers, failing a section layout)
+    section   -> section dividers
+    content   -> bullets
+    two       -> compare
+    picture   -> image, failing a title layout
+    title     -> every other kind (and image)
 
 An outline's `layouts:` mapping (slide kind -> layout name) overrides the choice.
 """
@@ -18,7 +20,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deck.errors import DeckError, Message
-from deck.look.template.model import FOOTER_TYPES, Layout, Template, side_by_side
+from deck.look.template.capability import ROLES, Fit, judge
+from deck.look.template.model import Layout, Template
 from deck.outline.model import SLIDE_KINDS
 
 GENERATED_KINDS = ("title", "agenda", "divider", "recap", "closing")
@@ -30,7 +33,7 @@ _PREFERENCES = {
     "closing": ("cover", "section", "title", "content"),
     "divider": ("section", "cover", "title", "content"),
     "bullets": ("content", "title", "two"),
-    "compare": ("two", "comparison", "title", "content"),
+    "compare": ("two", "title", "content"),
     # deck sizes and crops a picture itself, in the body area under the headline: a layout
     # that puts its title beside a picture placeholder would fight that, so it comes second.
     "image": ("title", "picture", "content"),
@@ -38,33 +41,37 @@ _PREFERENCES = {
 _DEFAULT_PREFERENCE = ("title", "content", "two", "section", "cover")
 
 
-def role(layout: Layout) -> str | None:
-    """What the layout is for, judged by its placeholders (see the module docstring)."""
-    title = layout.title
-    if title is None:
-        return None
-    others = [p for p in layout.placeholders if not p.is_title and p.type not in FOOTER_TYPES]
-    contents = layout.contents
-    subtitles = layout.of_type("subTitle")
-    pictures = layout.of_type("pic")
-    if subtitles and len(others) == len(subtitles) == 1:
-        return "cover"
-    if pictures and len(pictures) == 1 and len(others) <= 2:
-        return "picture"
-    if not others:
-        return "title"
-    if len(others) == 1 and len(contents) == 1:
-        body = contents[0]
-        # A section header has a text body about as tall as its title; a content layout's
-        # body is the big area.
-        if body.type == "body" and title.box and body.box and body.box.h <= 1.5 * title.box.h:
-            return "section"
-        return "content"
-    if len(others) == len(contents) == 2 and side_by_side(contents):
-        return "two"
-    if len(others) == len(contents) == 4 and len(layout.two_columns() or ()) == 2:
-        return "comparison"  # a heading and a content placeholder per side
-    return None
+def role(layout: Layout, template: Template) -> str | None:
+    """The role the layout serves best (the first of its qualifying roles), or None."""
+    fits, _ = judge(layout, template.width, template.height)
+    return fits[0].role if fits else None
+
+
+def candidates(template: Template) -> dict[str, list[tuple[Layout, Fit]]]:
+    """For every role, the layouts that qualify, best first: the layouts of the main master
+    before the others, then by the room they give the content, then in their order."""
+    titled = [layout for layout in template.layouts if layout.title is not None]
+    main = _main_master(titled, template)
+    ranked: dict[str, list[tuple[Layout, Fit]]] = {r: [] for r in ROLES}
+    for layout in titled:
+        for fit in judge(layout, template.width, template.height)[0]:
+            ranked[fit.role].append((layout, fit))
+    for r, entries in ranked.items():
+        content = ranked["content"][0][0] if r == "title" and ranked["content"] else None
+        # a title layout is best with nothing else on it: whatever is there is removed from the slide
+        entries.sort(key=lambda lf: (lf[0].master != main, _off(lf[0], content), lf[1].extras, -lf[1].prominence,
+                                     -round(lf[1].score, 3), lf[0].master, lf[0].index))
+    return ranked
+
+
+def _off(layout: Layout, content: Layout | None) -> bool:
+    """Whether a title layout puts its headline elsewhere than the content layout does (deck draws
+    every kind's body under the same headline)."""
+    if content is None or content.title is None or content.title.box is None or layout.title is None \
+            or layout.title.box is None:
+        return False
+    a, b = layout.title.box, content.title.box
+    return abs(a.x - b.x) > 12 or abs(a.y - b.y) > 12 or abs(a.w - b.w) > 24
 
 
 def choose_layouts(template: Template, overrides: dict[str, str] | None = None,
@@ -77,19 +84,13 @@ def choose_layouts(template: Template, overrides: dict[str, str] | None = None,
         raise DeckError(Message(template.shown, None, (), "has no slide layout with a title placeholder",
                                 "every slide needs a real title: add a layout with a title in PowerPoint's "
                                 "Slide Master view, or use another template"))
-    # A template with several masters (LibreOffice saves one per page style) keeps its content
-    # slides on the master whose content layout gives the most room; its layouts come first.
-    main = _main_master(titled)
-    titled.sort(key=lambda layout: (layout.master != main, layout.master, layout.index))
-    by_role: dict[str, Layout] = {}
-    for layout in titled:
-        purpose = role(layout)
-        if purpose is not None:  # always so: every layout here has a title
-            by_role.setdefault(purpose, layout)
+    ranked = candidates(template)
+    main = _main_master(titled, template)
+    fallback = min(titled, key=lambda layout: (layout.master != main, layout.master, layout.index))
     mapping = {}
     for kind in KINDS:
         roles = _PREFERENCES.get(kind, _DEFAULT_PREFERENCE)
-        chosen = next((by_role[r] for r in roles if r in by_role), titled[0])
+        chosen = next((ranked[r][0][0] for r in roles if ranked[r]), fallback)
         mapping[kind] = (chosen.master, chosen.index)
     problems = []
     for kind, name in (overrides or {}).items():
@@ -115,36 +116,78 @@ def choose_layouts(template: Template, overrides: dict[str, str] | None = None,
     return replace(template, mapping=mapping)
 
 
-def _main_master(titled: list[Layout]) -> int:
-    def room(layout: Layout) -> float:
-        return max((p.box.w * p.box.h for p in layout.contents if p.box), default=0.0)
-
-    contents = [layout for layout in titled if role(layout) == "content"]
-    return max(contents, key=room).master if contents else titled[0].master
+def _main_master(titled: list[Layout], template: Template) -> int:
+    """A template with several masters (LibreOffice saves one per page style) keeps its content
+    slides on the master whose content layout gives the most room."""
+    best = (0.0, titled[0].master)
+    for layout in titled:
+        for fit in judge(layout, template.width, template.height)[0]:
+            if fit.role == "content" and fit.score > best[0]:
+                best = (fit.score, layout.master)
+    return best[1]
 
 
 # --- for `deck template inspect` -----------------------------------------------------------
 
 def describe(template: Template) -> list[str]:
-    """Masters, layouts and placeholders, and the layout each slide kind gets."""
+    """Masters, layouts and placeholders, what each layout qualifies for, the ranking per role
+    (and why the others lost), and the layout each slide kind gets."""
     out = [f"{template.shown}: {template.format}, {template.width:g} x {template.height:g} pt "
            f"({_ratio(template.width, template.height)}), fonts: headings {template.major_font or '-'}, "
            f"body {template.minor_font or '-'}"]
     for m, master in enumerate(template.masters):
         out.append(f"master {m + 1}: {master.name or '(unnamed)'}")
         for layout in master.layouts:
-            out.append(f"  layout '{layout.name}'  [{role(layout) or '-'}]  background #{layout.background}")
+            fits, why_not = judge(layout, template.width, template.height)
+            out.append(f"  layout '{layout.name}'  [{fits[0].role if fits else '-'}]  background #{layout.background}")
+            if fits:
+                out.append("    serves " + "; ".join(f"{f.role} {f.score:.0%} ({f.why})" for f in fits))
+            else:
+                out.append(f"    serves no role: {why_not}")
             for p in layout.placeholders:
                 box = (f"{p.box.x:g},{p.box.y:g} {p.box.w:g} x {p.box.h:g} pt" if p.box else "inherits no box")
                 size = f", {p.size:g} pt" if p.size else ""
                 out.append(f"    {p.type:<8} idx {p.idx:<3} {box}{size}")
-    if template.mapping:
-        out.append("slide kinds -> layouts:")
-        for kind in KINDS:
-            layout = template.layout_for(kind)
-            where = f" (master {layout.master + 1})" if len(template.masters) > 1 else ""
-            out.append(f"  {kind:<10} {layout.name}{where}")
+    if not template.mapping:
+        return out
+    ranked = candidates(template)
+    main = _main_master([layout for layout in template.layouts if layout.title is not None], template)
+    out.append("roles, best first (the share of the slide the content area gets):")
+    for r in ROLES:
+        entries = ranked[r]
+        if not entries:
+            out.append(f"  {r:<8} no layout qualifies")
+            continue
+        best = entries[0]
+        lost = [f"'{layout.name}' {fit.score:.0%}{_lost(layout, fit, best, main, r, ranked)}"
+                for layout, fit in entries[1:6]]
+        more = f", {len(entries) - 6} more" if len(entries) > 6 else ""
+        out.append(f"  {r:<8} '{best[0].name}' {best[1].score:.0%}"
+                   + (f"; then {', '.join(lost)}{more}" if lost else ""))
+    out.append("slide kinds -> layouts:")
+    for kind in KINDS:
+        layout = template.layout_for(kind)
+        where = f" (master {layout.master + 1})" if len(template.masters) > 1 else ""
+        served = next((r for r in _PREFERENCES.get(kind, _DEFAULT_PREFERENCE)
+                       if ranked[r] and ranked[r][0][0] is layout), None)
+        out.append(f"  {kind:<10} {layout.name}{where}" + (f"  [{served}]" if served else ""))
     return out
+
+
+def _lost(layout: Layout, fit: Fit, best: tuple[Layout, Fit], main: int, r: str, ranked) -> str:
+    """Why a layout lost its role to the best one."""
+    if layout.master != main and best[0].master == main:
+        return " (another master)"
+    content = ranked["content"][0][0] if r == "title" and ranked["content"] else None
+    if _off(layout, content) and not _off(best[0], content):
+        return " (its headline stands elsewhere than on content slides)"
+    if fit.extras > best[1].extras:
+        return " (more placeholders to remove)"
+    if fit.prominence < best[1].prominence:
+        return " (a smaller title)"
+    if round(fit.score, 3) < round(best[1].score, 3):
+        return " (less room)"
+    return " (comes later)"
 
 
 def _ratio(width: float, height: float) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deck.look.colour import contrast, luminance, mix, passing_shade
-from deck.look.template.model import CONTENT_TYPES, FOOTER_TYPES, Layout, Placeholder, Template
+from deck.look.template.capability import columns, main_area, text_slots
+from deck.look.template.model import FOOTER_TYPES, Layout, Placeholder, Template
 from deck.look.theme import (
     BODY_CONTRAST,
     GUTTER,
@@ -65,14 +66,19 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     width, height = template.width, template.height
     s = height / SLIDE_H
     title = content.title
-    area = next(iter(sorted((p.box for p in content.contents if p.box), key=lambda box: -box.h)), None)
+    main = main_area(content, width, height)
+    area = main.box if main else next(iter(sorted((p.box for p in content.contents if p.box),
+                                                  key=lambda box: -box.h)), None)
     footers = {p.type: p for p in content.placeholders if p.type in FOOTER_TYPES and p.box}
     footer_boxes = {kind: p.box for kind, p in footers.items() if p.box}
     tbox = title.box if title and title.box else Box(48 * s, 36 * s, width - 96 * s, 60 * s)
     left = area.x if area else tbox.x
     content_w = area.w if area else tbox.w
-    footer_top = min((box.y for box in footer_boxes.values()), default=height - 36 * s)
-    bottom = min(height - 18 * s, footer_top + max((box.h for box in footer_boxes.values()), default=0))
+    # the footer row is what stands in the lower half: a slide number placed beside the title
+    # does not cut the body area short
+    low = [box for box in footer_boxes.values() if box.y >= height / 2]
+    footer_top = min((box.y for box in low), default=height - 36 * s)
+    bottom = min(height - 18 * s, footer_top + max((box.h for box in low), default=0))
     body_bottom = min(area.bottom if area else footer_top - 14 * s, footer_top - 6 * s)
     top = min(36 * s, tbox.y)
     kicker_h = KICKER_H * s
@@ -85,7 +91,8 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     else:
         source = Box(left, number.y, max(0.0, number.x - GUTTER * s - left), number.h)
     date = footer_boxes.get("dt")
-    two = template.layout_for("compare").two_columns()
+    pair = columns(template.layout_for("compare"), width, height)
+    two = (pair[0].box, pair[1].box) if pair and pair[0].box and pair[1].box else None
     return Geometry(
         width=width, height=height, left=left, content_w=content_w, top=top, bottom=bottom,
         gutter=GUTTER * s, title=tbox, title_anchor=_anchor(title.anchor) if title else "t",
@@ -105,8 +112,7 @@ def _covers(template: Template, s: float) -> Covers:
 
     def parts(layout: Layout) -> tuple[Box, str, str, Box | None, str, str]:
         title = layout.title
-        below = [(p, p.box) for p in layout.placeholders if p.type in ("subTitle",) + CONTENT_TYPES and p.box
-                 and not p.is_title]
+        below = [(p, p.box) for p in text_slots(layout, template.width, template.height) if p.box]
         second, second_box = min(below, key=lambda pb: pb[1].y) if below else (None, None)
         return ((title.box if title and title.box else fallback), _anchor(title.anchor if title else "b"),
                 _align(title.align if title else "l"), second_box,
@@ -114,9 +120,11 @@ def _covers(template: Template, s: float) -> Covers:
 
     t_box, t_anchor, t_align, t_sub, t_sub_align, _ = parts(cover)
     d_box, d_anchor, d_align, d_body, d_body_align, d_body_anchor = parts(divider)
+    meta = [p for p in text_slots(cover, template.width, template.height) if p.box and p.box != t_sub]
     return Covers(title=t_box, title_anchor=t_anchor, subtitle=t_sub, divider_title=d_box,
                   divider_anchor=d_anchor, divider_body=d_body, title_align=t_align, subtitle_align=t_sub_align,
-                  divider_align=d_align, divider_body_align=d_body_align, divider_body_anchor=d_body_anchor)
+                  divider_align=d_align, divider_body_align=d_body_align, divider_body_anchor=d_body_anchor,
+                  meta=tuple(p.box for p in meta if p.box), meta_align=_align(meta[0].align) if meta else "l")
 
 
 def _anchor(value: str) -> str:
