@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from deck.look.template.backdrop import Region, behind
 from deck.plan import Box
 
 FOOTER_TYPES = ("dt", "ftr", "sldNum", "hdr")
@@ -28,6 +29,7 @@ class Placeholder:
     bold: bool = False
     vertical: bool = False
     text: str = ""  # text the layout itself shows (a fixed footer)
+    fill: tuple[str, ...] = ()  # the colours it fills its own frame with (a title bar), if any
 
     @property
     def is_title(self) -> bool:
@@ -45,6 +47,11 @@ class Layout:
     name: str
     placeholders: tuple[Placeholder, ...]
     background: str  # the colour it shows behind text (estimated for pictures and gradients)
+    regions: tuple[Region, ...] = ()  # the shapes and pictures drawn on its slides, bottom first
+
+    def behind(self, box: Box | None, placeholder: Placeholder | None = None) -> list[str]:
+        """The colours text in `box` stands on (in `placeholder`, whose own fill comes first)."""
+        return behind(self.regions, self.background, box, placeholder.fill if placeholder else ())
 
     @property
     def title(self) -> Placeholder | None:
@@ -97,6 +104,7 @@ class Template:
     scheme: dict[str, str]  # dk1, lt1, dk2, lt2, accent1..6 -> RRGGBB
     data: bytes = field(repr=False, compare=False)  # the package as python-pptx opens it
     mapping: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (master, index)
+    colour_notes: tuple[str, ...] = ()  # the template's colours deck had to change, and why
 
     @property
     def layouts(self) -> list[Layout]:

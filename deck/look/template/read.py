@@ -15,6 +15,7 @@ from lxml import etree
 
 from deck.errors import DeckError
 from deck.look.colour import mean
+from deck.look.template.backdrop import Region, fill_colours, picture_grid, regions
 from deck.look.template.colours import Colours, picture_colour, theme_of
 from deck.look.template.load import SAVE_AGAIN, Fail, failing, load_bytes
 from deck.look.template.model import FOOTER_TYPES, Layout, Master, Placeholder, Template
@@ -75,21 +76,44 @@ def _master(prs, m: int, master) -> Master:
     area = prs.slide_width * prs.slide_height
     behind = (_covering_colour(master, colours, area) or _fill_colour(master, colours)
               or colours.scheme_colour("bg1") or "FFFFFF")
-    layouts = tuple(_layout(m, i, layout, master, colours, area, behind)
+    slide = Box(0.0, 0.0, points(prs.slide_width), points(prs.slide_height))
+    drawn = (slide, _background_region(master, colours, slide), regions(master, colours))
+    layouts = tuple(_layout(m, i, layout, master, colours, area, behind, drawn)
                     for i, layout in enumerate(master.slide_layouts))
     name = master._element.find("p:cSld", NS).get("name", "")
     return Master(name=name, layouts=layouts)
 
 
-def _layout(m: int, index: int, layout, master, colours: Colours, area: int, master_behind: str) -> Layout:
+def _layout(m: int, index: int, layout, master, colours: Colours, area: int, master_behind: str,
+            master_drawn: tuple[Box, Region | None, list[Region]]) -> Layout:
+    shows_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
     background = _covering_colour(layout, colours, area)
     if background is None:
         own = _fill_colour(layout, colours)
-        shows_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
         master_shapes = _covering_colour(master, colours, area) if shows_master else None
         background = master_shapes or own or master_behind
+    # What is drawn behind text, bottom first: the background picture or gradient, the master's
+    # shapes (unless the layout hides them), the layout's own.
+    slide, master_bg, master_shapes_drawn = master_drawn
+    has_own_bg = layout._element.find("p:cSld/p:bg", NS) is not None
+    bottom = _background_region(layout, colours, slide) if has_own_bg else master_bg
+    drawn = ([bottom] if bottom else []) + (master_shapes_drawn if shows_master else []) + regions(layout, colours)
     placeholders = tuple(_placeholder(shape, master, colours) for shape in layout.placeholders)
-    return Layout(master=m, index=index, name=layout.name, placeholders=placeholders, background=background)
+    return Layout(master=m, index=index, name=layout.name, placeholders=placeholders, background=background,
+                  regions=tuple(drawn))
+
+
+def _background_region(owner, colours: Colours, slide: Box) -> Region | None:
+    """A background of many colours (a gradient, a picture) as a region over the whole slide, so
+    what lies behind a box is read where the box is, not as the mean of the whole."""
+    props = owner._element.find("p:cSld/p:bg/p:bgPr", NS)
+    if props is None:
+        return None
+    stops = [c for c in (colours.resolve(gs) for gs in props.iterfind("a:gradFill/a:gsLst/a:gs", NS)) if c]
+    if stops:
+        return Region(slide, tuple(stops))
+    grid = picture_grid(owner.part, props.find("a:blipFill/a:blip", NS))
+    return Region(slide, grid=grid) if grid else None
 
 
 def _covering_colour(owner, colours: Colours, area: int) -> str | None:
@@ -152,6 +176,7 @@ def _placeholder(shape, master, colours: Colours) -> Placeholder:
     element = shape._element
     ph_type, idx = ph_type_of(element)
     shapes = [el for el in (element, _master_counterpart(master, ph_type)) if el is not None]
+    fill = _own_fill(shapes, colours)
     style = _text_style(master, ph_type)
     runs = _run_properties(shapes, style)
     vertical = _body_attribute(shapes, "vert") or "horz"
@@ -162,7 +187,22 @@ def _placeholder(shape, master, colours: Colours) -> Placeholder:
                        font=_first(_typeface(rpr, colours) for rpr in runs),
                        anchor=_body_attribute(shapes, "anchor") or "t", align=_alignment(shapes, style) or "l",
                        vertical=vertical not in ("horz",), text=text,
-                       bold=bool(_first(_bold(rpr) for rpr in runs)))
+                       bold=bool(_first(_bold(rpr) for rpr in runs)), fill=fill)
+
+
+def _own_fill(shapes: list, colours: Colours) -> tuple[str, ...]:
+    """The colours a placeholder fills its frame with, its own or its master's (a title bar drawn
+    as the title placeholder's fill); none when the nearest that says anything says no fill."""
+    for sp in shapes:
+        props = sp.find("p:spPr", NS)
+        if props is None:
+            continue
+        if props.find("a:noFill", NS) is not None:
+            return ()
+        found = fill_colours(sp, colours)
+        if found is not None:
+            return found[0] if found[1] >= 0.5 else ()
+    return ()
 
 
 def _master_counterpart(master, ph_type: str):

@@ -1,26 +1,22 @@
 """The theme a corporate template gives: canvas, boxes, type and colours, taken from the layouts
-its slide kinds use (deck.look.template.roles), each colour moved just far enough to pass deck's
-contrast rules."""
+its slide kinds use (deck.look.template.roles); its colours judged against what stands behind
+the text (deck.look.template.palette)."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from deck.look.colour import contrast, luminance, mix, passing_shade
 from deck.look.template.model import CONTENT_TYPES, FOOTER_TYPES, Layout, Placeholder, Template
+from deck.look.template.palette import palette_from
 from deck.look.theme import (
-    BODY_CONTRAST,
     GUTTER,
     KICKER_H,
-    MIN_CONTRAST,
     NUMBER_W,
     SLIDE_H,
     STYLES,
     Covers,
     Geometry,
-    Palette,
     Style,
     Theme,
-    accent_roles,
 )
 from deck.plan import Box
 
@@ -33,8 +29,8 @@ def theme_from(template: Template) -> Theme:
     title_ph = content.title
     font = _first(_placeholder_fonts(content, "body", "obj"), template.minor_font, "Calibri")
     heading = _first([title_ph.font] if title_ph else [], template.major_font, font)
-    palette = _palette(template, content)
     styles = _styles(template, s)
+    palette, notes = palette_from(template, geometry, styles)
     return Theme(
         name=f"template {template.shown}",
         palette=palette,
@@ -43,7 +39,7 @@ def theme_from(template: Template) -> Theme:
         styles=styles,
         geometry=geometry,
         paint_covers=False,
-        template=template,
+        template=replace(template, colour_notes=notes),
         description=f"the corporate template {template.shown}",
     )
 
@@ -156,44 +152,3 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
     # Text in placeholders takes the template's colours: the title's, and the covers' title colour.
     styles["deck-meta"] = replace(styles["deck-meta"], color="cover_muted")
     return styles
-
-
-def _palette(template: Template, content: Layout) -> Palette:
-    """The template's colours, each moved just far enough to pass deck's contrast rules."""
-    scheme = template.scheme
-    background = content.background
-    body = next((p.colour for p in content.placeholders if p.is_content and p.colour), None)
-    ink = _readable(body or scheme.get("dk1", "000000"), background, BODY_CONTRAST)
-    title = content.title.colour if content.title and content.title.colour else ink
-    heading = _readable(title, background, MIN_CONTRAST)
-    accent, on_accent, on_accent_muted, soft = _accent_roles(scheme.get("accent1", "1D4E89"), background, ink)
-    highlight = _readable(scheme.get("accent2", accent), background, MIN_CONTRAST)
-    muted = _readable(mix(ink, background, 0.35), soft, MIN_CONTRAST)
-    muted = _readable(muted, background, MIN_CONTRAST)
-    cover = template.layout_for("title")
-    cover_bg = cover.background
-    cover_title = cover.title.colour if cover.title and cover.title.colour else ink
-    cover_ink = _readable(cover_title, cover_bg, BODY_CONTRAST)
-    cover_muted = _readable(mix(cover_ink, cover_bg, 0.3), cover_bg, MIN_CONTRAST)
-    # The footer row keeps the template's own colour: it often sits on a band of its own.
-    footer = next((p.colour for p in content.placeholders if p.type == "ftr" and p.colour), muted)
-    return Palette(background=background, ink=ink, muted=muted, accent=accent, highlight=highlight, soft=soft,
-                   on_accent=on_accent, on_accent_muted=on_accent_muted, rule=mix(ink, background, 0.75),
-                   heading=heading, cover_bg=cover_bg, cover_ink=cover_ink, cover_muted=cover_muted,
-                   footer=footer)
-
-
-def _readable(colour: str, background: str, minimum: float) -> str:
-    if contrast(colour, background) >= minimum:
-        return colour
-    return passing_shade(colour, background, minimum) or ("000000" if luminance(background) > 0.18 else "FFFFFF")
-
-
-def _accent_roles(accent: str, background: str, ink: str) -> tuple[str, str, str, str]:
-    """The template's accent, deepened only as far as text on it and it as text need."""
-    accent = _readable(accent, background, MIN_CONTRAST)
-    if max(contrast("FFFFFF", accent), contrast("000000", accent)) < BODY_CONTRAST:
-        # deeper on a light background (white text on it), lighter on a dark one (black text)
-        text = "FFFFFF" if luminance(background) > 0.18 else "000000"
-        accent = passing_shade(accent, text, BODY_CONTRAST) or accent
-    return (accent, *accent_roles(accent, background, ink))

@@ -1,0 +1,141 @@
+"""A template's colours as deck's palette, each judged against what really stands behind the text
+that uses it: the fill of its placeholder, the master's and layout's shapes and pictures under it,
+the background. A template's colour that reads there is kept; one that does not is moved just far
+enough (or to black or white), and the change is said in a notice."""
+from __future__ import annotations
+
+from deck.look.colour import contrast, luminance, mix, passing_shade
+from deck.look.template.model import Layout, Template
+from deck.look.theme import BODY_CONTRAST, MIN_CONTRAST, Geometry, Palette, Style, accent_roles
+from deck.plan import Box
+
+LARGE = 24.0  # headlines this size and more need 3:1 (WCAG's large text), smaller ones 4.5:1
+LARGE_CONTRAST = 3.0
+COVER_KINDS = ("title", "closing", "divider")
+
+
+def palette_from(template: Template, geometry: Geometry, styles: dict[str, Style]) -> tuple[Palette, tuple[str, ...]]:
+    """The palette, and a notice for each of the template's own colours deck had to change."""
+    content = template.layout_for("bullets")
+    scheme = template.scheme
+    notes: list[str] = []
+    pages = _content_layouts(template)
+    title_on = _union(layout.behind(geometry.title, layout.title) for layout in pages)
+    body_box = Box(geometry.left, geometry.body_top or geometry.title.bottom, geometry.content_w,
+                   max(1.0, geometry.body_bottom - (geometry.body_top or geometry.title.bottom)))
+    body_on = _union(layout.behind(body_box, _content_placeholder(layout)) for layout in pages)
+    footer_on = _union(layout.behind(box, _footer_placeholder(layout, kind)) for layout in pages
+                       for kind, box in (("ftr", geometry.source), ("sldNum", geometry.number), ("dt", geometry.date))
+                       if box is not None)
+    covers_on = _cover_backdrops(template, geometry)
+    background = content.background
+
+    body = next((p.colour for p in content.placeholders if p.is_content and p.colour), None)
+    ink = _judged(body or scheme.get("dk1", "000000"), body_on, MIN_CONTRAST, "body text", notes, own=bool(body),
+                  aim=BODY_CONTRAST)
+    title_colour = content.title.colour if content.title and content.title.colour else None
+    heading_min = LARGE_CONTRAST if styles["title"].size >= LARGE else MIN_CONTRAST
+    heading = _judged(title_colour or ink, title_on, heading_min, "headline", notes, own=bool(title_colour))
+    accent, on_accent, on_accent_muted, soft = _accent_roles(scheme.get("accent1", "1D4E89"), body_on, ink,
+                                                            background)
+    highlight = _judged(scheme.get("accent2", accent), body_on, MIN_CONTRAST)
+    muted = _judged(mix(ink, background, 0.35), body_on + [soft], MIN_CONTRAST)
+    own_footer = next((p.colour for p in content.placeholders if p.type == "ftr" and p.colour), None)
+    footer = _judged(own_footer or muted, footer_on, MIN_CONTRAST, "footer", notes, own=bool(own_footer))
+    cover = template.layout_for("title")
+    cover_bg = cover.background
+    cover_title = cover.title.colour if cover.title and cover.title.colour else None
+    cover_ink = _judged(cover_title or ink, covers_on, MIN_CONTRAST, "title slide and divider text", notes,
+                        own=bool(cover_title), aim=BODY_CONTRAST)
+    cover_muted = _judged(mix(cover_ink, cover_bg, 0.3), covers_on, MIN_CONTRAST)
+    palette = Palette(background=background, ink=ink, muted=muted, accent=accent, highlight=highlight, soft=soft,
+                      on_accent=on_accent, on_accent_muted=on_accent_muted, rule=mix(ink, background, 0.75),
+                      heading=heading, cover_bg=cover_bg, cover_ink=cover_ink, cover_muted=cover_muted,
+                      footer=footer)
+    return palette, tuple(notes)
+
+
+def _content_layouts(template: Template) -> list[Layout]:
+    """The layouts content slides are drawn on, each once."""
+    refs = sorted({ref for kind, ref in template.mapping.items() if kind not in COVER_KINDS})
+    return [template.layout(ref) for ref in refs] or [template.layout_for("bullets")]
+
+
+def _content_placeholder(layout: Layout):
+    placed = [p for p in layout.contents if p.box]
+    return max(placed, key=lambda p: p.box.w * p.box.h) if placed else None
+
+
+def _footer_placeholder(layout: Layout, kind: str):
+    return next((p for p in layout.placeholders if p.type == kind), None)
+
+
+def _cover_backdrops(template: Template, geometry: Geometry) -> list[str]:
+    """What stands behind the title slide's and the dividers' texts: their placeholders, and on a
+    divider the progress row along its foot."""
+    covers, s, sp = geometry.covers, geometry.scale, geometry.space
+    found: list[str] = []
+    if covers is None:
+        return [template.layout_for("title").background]
+    cover, divider = template.layout_for("title"), template.layout_for("divider")
+    found += cover.behind(covers.title, cover.title)
+    if covers.subtitle is not None:
+        found += cover.behind(covers.subtitle, _below(cover))
+    found += divider.behind(covers.divider_title, divider.title)
+    if covers.divider_body is not None:
+        found += divider.behind(covers.divider_body, _below(divider))
+    row_h = sp.progress_h * s + sp.progress_label_gap * s + 2 * 14 * 1.2 * s
+    found += divider.behind(Box(geometry.left, geometry.bottom - sp.progress_y * s, geometry.content_w, row_h))
+    return _union([found])
+
+
+def _below(layout: Layout):
+    """The placeholder under a cover's title (its subtitle or body)."""
+    below = [p for p in layout.placeholders if p.box and not p.is_title and (p.type == "subTitle" or p.is_content)]
+    return min(below, key=lambda p: p.box.y) if below else None
+
+
+def _union(lists) -> list[str]:
+    out: list[str] = []
+    for colours in lists:
+        out += [c for c in colours if c not in out]
+    return out
+
+
+def worst(colour: str, backdrops: list[str]) -> float:
+    """The lowest contrast of a text colour against any of the colours behind it."""
+    return min((contrast(colour, bg) for bg in backdrops), default=21.0)
+
+
+def _judged(colour: str, backdrops: list[str], minimum: float, what: str = "", notes: list[str] | None = None,
+            own: bool = False, aim: float = MIN_CONTRAST) -> str:
+    """`colour` if it reaches `minimum` on every backdrop; else its nearest shade that reaches
+    `aim` (a changed colour should read well, not barely), else black or white, whichever reads
+    better. A change to the template's own colour (`own`) is noted."""
+    if not backdrops or worst(colour, backdrops) >= minimum:
+        return colour
+    aim = max(aim, minimum)
+    chosen = None
+    for target in ("000000", "FFFFFF"):
+        for step in range(0, 101, 2):
+            shade = mix(colour, target, step / 100)
+            if worst(shade, backdrops) >= aim and (chosen is None or step < chosen[0]):
+                chosen = (step, shade)
+                break
+    shade = chosen[1] if chosen else max(("000000", "FFFFFF"), key=lambda c: worst(c, backdrops))
+    if notes is not None and (own or worst(shade, backdrops) < minimum):
+        against = min(backdrops, key=lambda bg: contrast(colour, bg))
+        notes.append(f"the template's {what} colour #{colour} has contrast {contrast(colour, against):.1f}:1 "
+                     f"on #{against} behind it (needs {minimum:g}:1); deck uses #{shade} "
+                     f"({worst(shade, backdrops):.1f}:1)")
+    return shade
+
+
+def _accent_roles(accent: str, backdrops: list[str], ink: str, background: str) -> tuple[str, str, str, str]:
+    """The template's accent, deepened only as far as text on it and it as text need."""
+    accent = _judged(accent, backdrops, MIN_CONTRAST)
+    if max(contrast("FFFFFF", accent), contrast("000000", accent)) < BODY_CONTRAST:
+        # deeper on a light background (white text on it), lighter on a dark one (black text)
+        text = "FFFFFF" if luminance(background) > 0.18 else "000000"
+        accent = passing_shade(accent, text, BODY_CONTRAST) or accent
+    return (accent, *accent_roles(accent, background, ink))
