@@ -2,22 +2,40 @@
 title above it), the footer with source, number and date, a logo, and the speaker notes."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deck.layout.context import Context
 from deck.layout.fitting import fit_title, height, make_para, one_line, text_box
+from deck.measure import fonts as measure
 from deck.outline.model import Notes
 from deck.plan import Box, Para, Picture, TextBox
 
 
+def in_capitals(ctx: Context, kind: str = "bullets") -> bool:
+    """Whether the template sets this kind's titles in capitals: deck then measures them so."""
+    template = ctx.theme.template
+    title = template.layout_for(kind).title if template is not None else None
+    return bool(title and title.caps)
+
+
+def as_shown(ctx: Context, text: str, kind: str = "bullets") -> str:
+    """The text as the title placeholder shows it, for measuring."""
+    return text.upper() if in_capitals(ctx, kind) else text
+
+
 def headline(ctx: Context, text: str, path: tuple) -> TextBox:
     box, align = ctx.geo.title, ctx.geo.title_align
+    shown = as_shown(ctx, text)
     # In a template's title placeholder the headline shrinks to the placeholder's height first.
-    para = box.h and fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
-    para = para or fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align)
+    para = box.h and fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
+    para = para or fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align)
     if para is None:
         ctx.fail(path + ("title",), "does not fit in two lines at the minimum size",
                  "shorten the headline to one assertion of about eight words; put detail in the notes")
-        para = make_para(text, ctx.style("title").at(ctx.style("title").floor), box.w, ctx.theme.title_font,
+        para = make_para(shown, ctx.style("title").at(ctx.style("title").floor), box.w, ctx.theme.title_font,
                          align=align)
+    # Measured as shown (in capitals where the template sets them); written as written.
+    para = replace(para, text=text)
     # A template's title placeholder keeps its height (and anchor) unless the headline needs more.
     return text_box([para], box.x, box.y, box.w, "Title", ctx.geo.title_anchor, max(box.h, height([para])))
 
@@ -40,14 +58,30 @@ def footer(ctx: Context, source: str | None, number: int) -> tuple[TextBox, ...]
         para = one_line(ctx, Para(text=source, size=style.size, line=style.line, color="footer",
                                   align=g.source_align), g.source.w)
         items.append(text_box([para], g.source.x, g.source.y, g.source.w, "Footer", h=g.source.h))
-    number_para = Para(text=str(number), size=style.size, line=style.line, color="footer", align=g.number_align,
-                       field="slidenum")
-    items.append(text_box([number_para], g.number.x, g.number.y, g.number.w, "Slide number", h=g.number.h))
-    if g.date is not None and ctx.outline.date:
+    # A template whose master draws its own number or date in a text box keeps that one alone.
+    drawn = ctx.theme.template.layout_for("bullets").draws if ctx.theme.template is not None else frozenset()
+    if "sldNum" not in drawn:
+        number_para = Para(text=str(number), size=style.size, line=style.line, color="footer",
+                           align=g.number_align, field="slidenum")
+        items.append(text_box([number_para], *_number_frame(ctx, g.number, g.number_align, style.size),
+                              "Slide number", h=g.number.h))
+    if g.date is not None and ctx.outline.date and "dt" not in drawn:
         para = one_line(ctx, Para(text=ctx.outline.date, size=style.size, line=style.line, color="footer",
                                   align=g.date_align), g.date.w)
         items.append(text_box([para], g.date.x, g.date.y, g.date.w, "Date", h=g.date.h))
     return tuple(items)
+
+
+def _number_frame(ctx: Context, box: Box, align: str, size: float) -> tuple[float, float, float]:
+    """(x, y, w) of the slide number: a template's number box, widened away from its alignment
+    where it is too narrow for a number of three digits (it must never wrap)."""
+    need = measure.text_width("888", ctx.theme.font, size) * 1.1
+    if box.w >= need:
+        return box.x, box.y, box.w
+    grow = need - box.w
+    x = {"r": box.x - grow, "c": box.x - grow / 2}.get(align, box.x)
+    x = min(max(0.0, x), ctx.geo.width - need)
+    return x, box.y, need
 
 
 def body_area(ctx: Context, title: TextBox) -> tuple[float, float]:

@@ -59,7 +59,7 @@ class Style:
 
 # Roles a palette may leave unset, and the role each then takes.
 _FALLBACK = {"heading": "ink", "cover_bg": "accent", "cover_ink": "on_accent", "cover_muted": "on_accent_muted",
-             "footer": "muted"}
+             "footer": "muted", "cover_title": "cover_ink"}
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class Palette:
     cover_ink: str | None = None
     cover_muted: str | None = None
     footer: str | None = None  # the source line and slide number (a template's footer colour)
+    cover_title: str | None = None  # the title on covers, where it stands apart (a template's title bar)
 
     def hex(self, role: str) -> str:
         value = getattr(self, role)
@@ -338,7 +339,7 @@ def is_template(value: str) -> bool:
 
 
 _ROLES = ("background", "ink", "muted", "accent", "highlight", "soft", "on_accent", "on_accent_muted", "rule",
-          "heading", "cover_bg", "cover_ink", "cover_muted", "footer")
+          "heading", "cover_bg", "cover_ink", "cover_muted", "footer", "cover_title")
 
 
 def describe_theme(theme: Theme) -> list[str]:

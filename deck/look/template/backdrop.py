@@ -96,6 +96,22 @@ def regions(owner, colours, transform=None, tree=None) -> list[Region]:
     return found
 
 
+def furniture(owner) -> set[str]:
+    """What a master or layout numbers or dates itself in shapes of its own (not placeholders): a
+    text box with a slide-number field ("sldNum") or a date field ("dt"). deck adds neither again."""
+    found: set[str] = set()
+    for el in owner._element.find("p:cSld/p:spTree", NS).iter(qn("p:sp")):
+        if el.find("./*/p:nvPr/p:ph", NS) is not None:
+            continue
+        for field in el.iterfind(".//a:fld", NS):
+            kind = field.get("type", "")
+            if kind == "slidenum":
+                found.add("sldNum")
+            elif kind.startswith("datetime"):
+                found.add("dt")
+    return found
+
+
 def fill_colours(el, colours, part=None) -> tuple[tuple[str, ...], float, tuple[str, ...]] | None:
     """A shape's fill as (colours, alpha, picture grid); None when it is not filled."""
     props = el.find("p:spPr", NS)

@@ -20,7 +20,7 @@ class Placeholder:
     type: str  # OOXML ph type: title, ctrTitle, subTitle, body, obj, pic, dt, ftr, sldNum, ...
     idx: int
     name: str
-    box: Box | None  # points; None when neither the layout nor its master places it
+    box: Box | None  # where its text stands (its frame less its insets), points; None when unplaced
     size: float | None = None  # first-level font size the template gives it, points
     colour: str | None = None  # its text colour, resolved to RRGGBB
     font: str | None = None  # its typeface, theme fonts resolved
@@ -30,6 +30,8 @@ class Placeholder:
     vertical: bool = False
     text: str = ""  # text the layout itself shows (a fixed footer)
     fill: tuple[str, ...] = ()  # the colours it fills its own frame with (a title bar), if any
+    caps: bool = False  # it sets its text in capitals (cap="all")
+    insets: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom, points
 
     @property
     def is_title(self) -> bool:
@@ -48,6 +50,7 @@ class Layout:
     placeholders: tuple[Placeholder, ...]
     background: str  # the colour it shows behind text (estimated for pictures and gradients)
     regions: tuple[Region, ...] = ()  # the shapes and pictures drawn on its slides, bottom first
+    draws: frozenset[str] = frozenset()  # "sldNum", "dt": what its own shapes (or its master's) show
 
     def behind(self, box: Box | None, placeholder: Placeholder | None = None) -> list[str]:
         """The colours text in `box` stands on (in `placeholder`, whose own fill comes first)."""

@@ -27,7 +27,7 @@ def palette_from(template: Template, geometry: Geometry, styles: dict[str, Style
     footer_on = _union(layout.behind(box, _footer_placeholder(layout, kind)) for layout in pages
                        for kind, box in (("ftr", geometry.source), ("sldNum", geometry.number), ("dt", geometry.date))
                        if box is not None)
-    covers_on = _cover_backdrops(template, geometry)
+    cover_titles_on, covers_on = _cover_backdrops(template, geometry)
     background = content.background
 
     body = next((p.colour for p in content.placeholders if p.is_content and p.colour), None)
@@ -45,13 +45,17 @@ def palette_from(template: Template, geometry: Geometry, styles: dict[str, Style
     cover = template.layout_for("title")
     cover_bg = cover.background
     cover_title = cover.title.colour if cover.title and cover.title.colour else None
+    large = min(styles["deck-title"].size, styles["divider-title"].size) >= LARGE
+    titles = _judged(cover_title or ink, cover_titles_on, LARGE_CONTRAST if large else MIN_CONTRAST,
+                     "title slide and divider title", notes, own=bool(cover_title))
+    # The other texts of covers (subtitle, message, the progress row) stand on the layout itself.
     cover_ink = _judged(cover_title or ink, covers_on, MIN_CONTRAST, "title slide and divider text", notes,
-                        own=bool(cover_title), aim=BODY_CONTRAST)
+                        aim=BODY_CONTRAST)
     cover_muted = _judged(mix(cover_ink, cover_bg, 0.3), covers_on, MIN_CONTRAST)
     palette = Palette(background=background, ink=ink, muted=muted, accent=accent, highlight=highlight, soft=soft,
                       on_accent=on_accent, on_accent_muted=on_accent_muted, rule=mix(ink, background, 0.75),
                       heading=heading, cover_bg=cover_bg, cover_ink=cover_ink, cover_muted=cover_muted,
-                      footer=footer)
+                      footer=footer, cover_title=titles)
     return palette, tuple(notes)
 
 
@@ -70,23 +74,22 @@ def _footer_placeholder(layout: Layout, kind: str):
     return next((p for p in layout.placeholders if p.type == kind), None)
 
 
-def _cover_backdrops(template: Template, geometry: Geometry) -> list[str]:
-    """What stands behind the title slide's and the dividers' texts: their placeholders, and on a
-    divider the progress row along its foot."""
+def _cover_backdrops(template: Template, geometry: Geometry) -> tuple[list[str], list[str]]:
+    """What stands behind the titles of the title slide and the dividers (their placeholders), and
+    behind their other texts: the subtitle, the message, the progress row along a divider's foot."""
     covers, s, sp = geometry.covers, geometry.scale, geometry.space
-    found: list[str] = []
-    if covers is None:
-        return [template.layout_for("title").background]
     cover, divider = template.layout_for("title"), template.layout_for("divider")
-    found += cover.behind(covers.title, cover.title)
+    if covers is None:
+        return [cover.background], [cover.background]
+    titles = _union([cover.behind(covers.title, cover.title), divider.behind(covers.divider_title, divider.title)])
+    found: list[str] = []
     if covers.subtitle is not None:
         found += cover.behind(covers.subtitle, _below(cover))
-    found += divider.behind(covers.divider_title, divider.title)
     if covers.divider_body is not None:
         found += divider.behind(covers.divider_body, _below(divider))
-    row_h = sp.progress_h * s + sp.progress_label_gap * s + 2 * 14 * 1.2 * s
+    row_h = sp.progress_h * s + sp.progress_label_gap * s + 14 * 1.2 * s  # a line of labels
     found += divider.behind(Box(geometry.left, geometry.bottom - sp.progress_y * s, geometry.content_w, row_h))
-    return _union([found])
+    return titles, _union([found or [cover.background]])
 
 
 def _below(layout: Layout):

@@ -15,7 +15,7 @@ from lxml import etree
 
 from deck.errors import DeckError
 from deck.look.colour import mean
-from deck.look.template.backdrop import Region, fill_colours, picture_grid, regions
+from deck.look.template.backdrop import Region, fill_colours, furniture, picture_grid, regions
 from deck.look.template.colours import Colours, picture_colour, theme_of
 from deck.look.template.load import SAVE_AGAIN, Fail, failing, load_bytes
 from deck.look.template.model import FOOTER_TYPES, Layout, Master, Placeholder, Template
@@ -77,7 +77,7 @@ def _master(prs, m: int, master) -> Master:
     behind = (_covering_colour(master, colours, area) or _fill_colour(master, colours)
               or colours.scheme_colour("bg1") or "FFFFFF")
     slide = Box(0.0, 0.0, points(prs.slide_width), points(prs.slide_height))
-    drawn = (slide, _background_region(master, colours, slide), regions(master, colours))
+    drawn = (slide, _background_region(master, colours, slide), regions(master, colours), furniture(master))
     layouts = tuple(_layout(m, i, layout, master, colours, area, behind, drawn)
                     for i, layout in enumerate(master.slide_layouts))
     name = master._element.find("p:cSld", NS).get("name", "")
@@ -85,7 +85,7 @@ def _master(prs, m: int, master) -> Master:
 
 
 def _layout(m: int, index: int, layout, master, colours: Colours, area: int, master_behind: str,
-            master_drawn: tuple[Box, Region | None, list[Region]]) -> Layout:
+            master_drawn: tuple[Box, Region | None, list[Region], set[str]]) -> Layout:
     shows_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
     background = _covering_colour(layout, colours, area)
     if background is None:
@@ -94,13 +94,14 @@ def _layout(m: int, index: int, layout, master, colours: Colours, area: int, mas
         background = master_shapes or own or master_behind
     # What is drawn behind text, bottom first: the background picture or gradient, the master's
     # shapes (unless the layout hides them), the layout's own.
-    slide, master_bg, master_shapes_drawn = master_drawn
+    slide, master_bg, master_shapes_drawn, master_furniture = master_drawn
     has_own_bg = layout._element.find("p:cSld/p:bg", NS) is not None
     bottom = _background_region(layout, colours, slide) if has_own_bg else master_bg
     drawn = ([bottom] if bottom else []) + (master_shapes_drawn if shows_master else []) + regions(layout, colours)
     placeholders = tuple(_placeholder(shape, master, colours) for shape in layout.placeholders)
+    draws = furniture(layout) | (master_furniture if shows_master else set())
     return Layout(master=m, index=index, name=layout.name, placeholders=placeholders, background=background,
-                  regions=tuple(drawn))
+                  regions=tuple(drawn), draws=frozenset(draws))
 
 
 def _background_region(owner, colours: Colours, slide: Box) -> Region | None:
@@ -181,13 +182,15 @@ def _placeholder(shape, master, colours: Colours) -> Placeholder:
     runs = _run_properties(shapes, style)
     vertical = _body_attribute(shapes, "vert") or "horz"
     text = "".join(t.text or "" for t in element.iterfind(".//a:t", NS)) if ph_type in FOOTER_TYPES else ""
-    return Placeholder(type=ph_type, idx=idx, name=shape.name, box=_box(shape),
+    insets = insets_of(shapes)
+    return Placeholder(type=ph_type, idx=idx, name=shape.name, box=_text_area(_box(shape), insets), insets=insets,
                        size=_first(_size(rpr) for rpr in runs),
                        colour=_first(colours.resolve(rpr.find("a:solidFill", NS)) for rpr in runs),
                        font=_first(_typeface(rpr, colours) for rpr in runs),
                        anchor=_body_attribute(shapes, "anchor") or "t", align=_alignment(shapes, style) or "l",
                        vertical=vertical not in ("horz",), text=text,
-                       bold=bool(_first(_bold(rpr) for rpr in runs)), fill=fill)
+                       bold=bool(_first(_bold(rpr) for rpr in runs)), fill=fill,
+                       caps=_first(rpr.get("cap") for rpr in runs) == "all")
 
 
 def _own_fill(shapes: list, colours: Colours) -> tuple[str, ...]:
@@ -203,6 +206,17 @@ def _own_fill(shapes: list, colours: Colours) -> tuple[str, ...]:
         if found is not None:
             return found[0] if found[1] >= 0.5 else ()
     return ()
+
+
+def layout_counterparts(layout, element) -> list:
+    """The layout placeholder a slide's placeholder inherits from (by index, else by type) and
+    that one's master placeholder."""
+    ph_type, idx = ph_type_of(element)
+    shapes = [sp._element for sp in layout.placeholders]
+    own = next((sp for sp in shapes if ph_type_of(sp)[1] == idx and ph_type_of(sp)[0] == ph_type), None)
+    own = own if own is not None else next((sp for sp in shapes if ph_type_of(sp)[0] == ph_type), None)
+    master = _master_counterpart(layout.slide_master, ph_type)
+    return [el for el in (own, master) if el is not None]
 
 
 def _master_counterpart(master, ph_type: str):
@@ -271,6 +285,29 @@ def _alignment(shapes: list, style) -> str | None:
             if ppr is not None and ppr.get("algn"):
                 return ppr.get("algn")
     return style.get("algn") if style is not None else None
+
+
+DEFAULT_INSETS = (7.2, 3.6, 7.2, 3.6)  # PowerPoint's when a text body sets none: 0.1 in, 0.05 in
+
+
+def insets_of(shapes: list) -> tuple[float, float, float, float]:
+    """A placeholder's insets (left, top, right, bottom) in points, from the nearest shape that
+    sets each: the slide's, its layout's, its master's; else PowerPoint's defaults."""
+    found = []
+    for name, default in zip(("lIns", "tIns", "rIns", "bIns"), DEFAULT_INSETS, strict=True):
+        value = _body_attribute(shapes, name)
+        found.append(points(int(value)) if value is not None and value.lstrip("-").isdigit() else default)
+    return found[0], found[1], found[2], found[3]
+
+
+def _text_area(box: Box | None, insets: tuple[float, float, float, float]) -> Box | None:
+    """Where a placeholder's text stands: its frame less its insets (deck measures text to it and
+    keeps the template's insets around it)."""
+    if box is None:
+        return None
+    left, top, right, bottom = insets
+    return Box(round(box.x + left, 2), round(box.y + top, 2), round(max(1.0, box.w - left - right), 2),
+               round(max(1.0, box.h - top - bottom), 2))
 
 
 def _box(shape) -> Box | None:

@@ -151,4 +151,8 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
         styles["footer"] = replace(styles["footer"], size=min(14.0, max(12.0, footer)), floor=12.0)
     # Text in placeholders takes the template's colours: the title's, and the covers' title colour.
     styles["deck-meta"] = replace(styles["deck-meta"], color="cover_muted")
+    # Cover titles (and a divider's number over its title) stand in the template's title
+    # placeholders, perhaps on a bar of their own.
+    for role in ("deck-title", "divider-title", "divider-number"):
+        styles[role] = replace(styles[role], color="cover_title")
     return styles
