@@ -54,12 +54,15 @@ def footer(ctx: Context, source: str | None, number: int) -> tuple[TextBox, ...]
     style = ctx.theme.style("footer")
     g = ctx.geo
     items = []
-    if source:
+    # A template whose master draws its own number or date in a text box keeps that one alone,
+    # and its own texts along the foot (a file name) stay clear of deck's source line.
+    layout = ctx.theme.template.layout_for("bullets") if ctx.theme.template is not None else None
+    drawn = layout.draws if layout is not None else frozenset()
+    where = _source_frame(ctx, layout.texts if layout is not None else (), drawn) if source else None
+    if source and where is not None:
         para = one_line(ctx, Para(text=source, size=style.size, line=style.line, color="footer",
-                                  align=g.source_align), g.source.w)
-        items.append(text_box([para], g.source.x, g.source.y, g.source.w, "Footer", h=g.source.h))
-    # A template whose master draws its own number or date in a text box keeps that one alone.
-    drawn = ctx.theme.template.layout_for("bullets").draws if ctx.theme.template is not None else frozenset()
+                                  align=g.source_align), where.w)
+        items.append(text_box([para], where.x, where.y, where.w, "Footer", h=where.h))
     if "sldNum" not in drawn:
         number_para = Para(text=str(number), size=style.size, line=style.line, color="footer",
                            align=g.number_align, field="slidenum")
@@ -70,6 +73,35 @@ def footer(ctx: Context, source: str | None, number: int) -> tuple[TextBox, ...]
                                   align=g.date_align), g.date.w)
         items.append(text_box([para], g.date.x, g.date.y, g.date.w, "Date", h=g.date.h))
     return tuple(items)
+
+
+def _source_frame(ctx: Context, texts: tuple[Box, ...], drawn: frozenset[str]) -> Box | None:
+    """The source line's frame: the footer's own, or where the template's texts along the foot
+    take that place, the widest stretch of the row they leave free; None if none is wide enough."""
+    g = ctx.geo
+    box = g.source
+    if not any(_meet(box, text) for text in texts):
+        return box
+    taken = [t for t in texts if t.y < box.bottom and t.bottom > box.y]
+    if "sldNum" not in drawn:
+        taken.append(g.number)
+    if g.date is not None and ctx.outline.date and "dt" not in drawn:
+        taken.append(g.date)
+    gap = g.gutter / 2
+    edges = sorted((t.x - gap, t.right + gap) for t in taken)
+    spans, start = [], g.left
+    for left, right in edges:
+        spans.append((start, left))
+        start = max(start, right)
+    spans.append((start, g.left + g.content_w))
+    x, right = max(spans, key=lambda span: span[1] - span[0])
+    if right - x < 60 * g.scale:
+        return None
+    return Box(x, box.y, right - x, box.h)
+
+
+def _meet(a: Box, b: Box) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def _number_frame(ctx: Context, box: Box, align: str, size: float) -> tuple[float, float, float]:

@@ -96,10 +96,13 @@ def regions(owner, colours, transform=None, tree=None) -> list[Region]:
     return found
 
 
-def furniture(owner) -> set[str]:
-    """What a master or layout numbers or dates itself in shapes of its own (not placeholders): a
-    text box with a slide-number field ("sldNum") or a date field ("dt"). deck adds neither again."""
+def furniture(owner) -> tuple[set[str], list[Box]]:
+    """What a master or layout shows on every slide in text shapes of its own (not placeholders):
+    whether it numbers ("sldNum") or dates ("dt") them itself, in a text box with a slide-number
+    or a date field (deck adds neither again), and the frames of all such texts (a file name, a
+    confidentiality line), which deck's footer keeps clear of."""
     found: set[str] = set()
+    texts: list[Box] = []
     for el in owner._element.find("p:cSld/p:spTree", NS).iter(qn("p:sp")):
         if el.find("./*/p:nvPr/p:ph", NS) is not None:
             continue
@@ -109,7 +112,11 @@ def furniture(owner) -> set[str]:
                 found.add("sldNum")
             elif kind.startswith("datetime"):
                 found.add("dt")
-    return found
+        text = "".join(t.text or "" for t in el.iterfind(".//a:t", NS)).strip()
+        box = _frame(el.find("p:spPr/a:xfrm", NS), None)
+        if text and box is not None:
+            texts.append(box)
+    return found, texts
 
 
 def fill_colours(el, colours, part=None) -> tuple[tuple[str, ...], float, tuple[str, ...]] | None:
@@ -158,10 +165,11 @@ def _frame(xfrm, transform) -> Box | None:
 def _group(el, transform):
     """A group's mapping of its children's coordinates onto the slide (offset, scale, child offset)."""
     xfrm = el.find("p:grpSpPr/a:xfrm", NS)
-    parts = [xfrm.find(f"a:{name}", NS) if xfrm is not None else None for name in ("off", "ext", "chOff", "chExt")]
-    if any(p is None for p in parts):
+    if xfrm is None:
         return transform
-    off, ext, ch_off, ch_ext = parts
+    off, ext, ch_off, ch_ext = (xfrm.find(f"a:{name}", NS) for name in ("off", "ext", "chOff", "chExt"))
+    if off is None or ext is None or ch_off is None or ch_ext is None:
+        return transform
     sx = int(ext.get("cx", 0)) / (int(ch_ext.get("cx", 0)) or 1)
     sy = int(ext.get("cy", 0)) / (int(ch_ext.get("cy", 0)) or 1)
     ox, oy = int(off.get("x", 0)), int(off.get("y", 0))

@@ -51,6 +51,7 @@ class Layout:
     background: str  # the colour it shows behind text (estimated for pictures and gradients)
     regions: tuple[Region, ...] = ()  # the shapes and pictures drawn on its slides, bottom first
     draws: frozenset[str] = frozenset()  # "sldNum", "dt": what its own shapes (or its master's) show
+    texts: tuple[Box, ...] = ()  # the frames of the texts its own shapes (or its master's) show
 
     def behind(self, box: Box | None, placeholder: Placeholder | None = None) -> list[str]:
         """The colours text in `box` stands on (in `placeholder`, whose own fill comes first)."""

@@ -27,7 +27,6 @@ def palette_from(template: Template, geometry: Geometry, styles: dict[str, Style
     footer_on = _union(layout.behind(box, _footer_placeholder(layout, kind)) for layout in pages
                        for kind, box in (("ftr", geometry.source), ("sldNum", geometry.number), ("dt", geometry.date))
                        if box is not None)
-    cover_titles_on, covers_on = _cover_backdrops(template, geometry)
     background = content.background
 
     body = next((p.colour for p in content.placeholders if p.is_content and p.colour), None)
@@ -42,20 +41,10 @@ def palette_from(template: Template, geometry: Geometry, styles: dict[str, Style
     muted = _judged(mix(ink, background, 0.35), body_on + [soft], MIN_CONTRAST)
     own_footer = next((p.colour for p in content.placeholders if p.type == "ftr" and p.colour), None)
     footer = _judged(own_footer or muted, footer_on, MIN_CONTRAST, "footer", notes, own=bool(own_footer))
-    cover = template.layout_for("title")
-    cover_bg = cover.background
-    cover_title = cover.title.colour if cover.title and cover.title.colour else None
-    large = min(styles["deck-title"].size, styles["divider-title"].size) >= LARGE
-    titles = _judged(cover_title or ink, cover_titles_on, LARGE_CONTRAST if large else MIN_CONTRAST,
-                     "title slide and divider title", notes, own=bool(cover_title))
-    # The other texts of covers (subtitle, message, the progress row) stand on the layout itself.
-    cover_ink = _judged(cover_title or ink, covers_on, MIN_CONTRAST, "title slide and divider text", notes,
-                        aim=BODY_CONTRAST)
-    cover_muted = _judged(mix(cover_ink, cover_bg, 0.3), covers_on, MIN_CONTRAST)
+    covers = _covers(template, geometry, styles, ink, notes)
     palette = Palette(background=background, ink=ink, muted=muted, accent=accent, highlight=highlight, soft=soft,
                       on_accent=on_accent, on_accent_muted=on_accent_muted, rule=mix(ink, background, 0.75),
-                      heading=heading, cover_bg=cover_bg, cover_ink=cover_ink, cover_muted=cover_muted,
-                      footer=footer, cover_title=titles)
+                      heading=heading, footer=footer, **covers)
     return palette, tuple(notes)
 
 
@@ -66,36 +55,57 @@ def _content_layouts(template: Template) -> list[Layout]:
 
 
 def _content_placeholder(layout: Layout):
-    placed = [p for p in layout.contents if p.box]
-    return max(placed, key=lambda p: p.box.w * p.box.h) if placed else None
+    placed = [(p, p.box) for p in layout.contents if p.box]
+    return max(placed, key=lambda pb: pb[1].w * pb[1].h)[0] if placed else None
 
 
 def _footer_placeholder(layout: Layout, kind: str):
     return next((p for p in layout.placeholders if p.type == kind), None)
 
 
-def _cover_backdrops(template: Template, geometry: Geometry) -> tuple[list[str], list[str]]:
-    """What stands behind the titles of the title slide and the dividers (their placeholders), and
-    behind their other texts: the subtitle, the message, the progress row along a divider's foot."""
+def _covers(template: Template, geometry: Geometry, styles: dict[str, Style], ink: str,
+            notes: list[str]) -> dict[str, str | None]:
+    """The colours of the title slide's and the dividers' titles and texts, each judged on what
+    stands behind it there: the title in its placeholder (perhaps on a bar), the subtitle or
+    message in theirs, the progress row along a divider's foot. A divider's colours are set apart
+    only where they must differ from the title slide's."""
     covers, s, sp = geometry.covers, geometry.scale, geometry.space
     cover, divider = template.layout_for("title"), template.layout_for("divider")
+    own = cover.title.colour if cover.title and cover.title.colour else None
+    large = LARGE_CONTRAST if styles["deck-title"].size >= LARGE else MIN_CONTRAST
     if covers is None:
-        return [cover.background], [cover.background]
-    titles = _union([cover.behind(covers.title, cover.title), divider.behind(covers.divider_title, divider.title)])
-    found: list[str] = []
-    if covers.subtitle is not None:
-        found += cover.behind(covers.subtitle, _below(cover))
-    if covers.divider_body is not None:
-        found += divider.behind(covers.divider_body, _below(divider))
+        on = [cover.background]
+        text = _judged(own or ink, on, MIN_CONTRAST, "title slide text", notes, own=bool(own), aim=BODY_CONTRAST)
+        return {"cover_bg": cover.background, "cover_ink": text, "cover_muted": _judged(mix(text, on[0], 0.3), on,
+                                                                                      MIN_CONTRAST)}
+    title_on = cover.behind(covers.title, cover.title)
+    text_on = cover.behind(covers.subtitle, _below(cover)) if covers.subtitle else [cover.background]
+    title = _judged(own or ink, title_on, large, "title slide's title", notes, own=bool(own))
+    text = _judged(own or ink, text_on, MIN_CONTRAST, aim=BODY_CONTRAST)
+    muted = _judged(mix(text, cover.background, 0.3), text_on, MIN_CONTRAST)
+    d_own = divider.title.colour if divider.title and divider.title.colour else own
+    d_large = LARGE_CONTRAST if styles["divider-title"].size >= LARGE else MIN_CONTRAST
+    d_title = _judged(d_own or ink, divider.behind(covers.divider_title, divider.title), d_large,
+                      "divider's title", notes, own=bool(d_own))
     row_h = sp.progress_h * s + sp.progress_label_gap * s + 14 * 1.2 * s  # a line of labels
-    found += divider.behind(Box(geometry.left, geometry.bottom - sp.progress_y * s, geometry.content_w, row_h))
-    return titles, _union([found or [cover.background]])
+    d_on = divider.behind(Box(geometry.left, geometry.bottom - sp.progress_y * s, geometry.content_w, row_h))
+    if covers.divider_body is not None:
+        d_on = _union([d_on, divider.behind(covers.divider_body, _below(divider))])
+    d_text = text if worst(text, d_on) >= MIN_CONTRAST else _judged(d_own or ink, d_on, MIN_CONTRAST,
+                                                                    aim=BODY_CONTRAST)
+    d_muted = muted if worst(muted, d_on) >= MIN_CONTRAST else _judged(mix(d_text, divider.background, 0.3), d_on,
+                                                                       MIN_CONTRAST)
+    return {"cover_bg": cover.background, "cover_title": title, "cover_ink": text, "cover_muted": muted,
+            "divider_title": None if d_title == title else d_title,
+            "divider_ink": None if d_text == text else d_text,
+            "divider_muted": None if d_muted == muted else d_muted}
 
 
 def _below(layout: Layout):
     """The placeholder under a cover's title (its subtitle or body)."""
-    below = [p for p in layout.placeholders if p.box and not p.is_title and (p.type == "subTitle" or p.is_content)]
-    return min(below, key=lambda p: p.box.y) if below else None
+    below = [(p, p.box) for p in layout.placeholders
+             if p.box and not p.is_title and (p.type == "subTitle" or p.is_content)]
+    return min(below, key=lambda pb: pb[1].y)[0] if below else None
 
 
 def _union(lists) -> list[str]:

@@ -85,7 +85,7 @@ def _master(prs, m: int, master) -> Master:
 
 
 def _layout(m: int, index: int, layout, master, colours: Colours, area: int, master_behind: str,
-            master_drawn: tuple[Box, Region | None, list[Region], set[str]]) -> Layout:
+            master_drawn: tuple[Box, Region | None, list[Region], tuple[set[str], list[Box]]]) -> Layout:
     shows_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
     background = _covering_colour(layout, colours, area)
     if background is None:
@@ -99,9 +99,11 @@ def _layout(m: int, index: int, layout, master, colours: Colours, area: int, mas
     bottom = _background_region(layout, colours, slide) if has_own_bg else master_bg
     drawn = ([bottom] if bottom else []) + (master_shapes_drawn if shows_master else []) + regions(layout, colours)
     placeholders = tuple(_placeholder(shape, master, colours) for shape in layout.placeholders)
-    draws = furniture(layout) | (master_furniture if shows_master else set())
+    draws, texts = furniture(layout)
+    if shows_master:
+        draws, texts = draws | master_furniture[0], master_furniture[1] + texts
     return Layout(master=m, index=index, name=layout.name, placeholders=placeholders, background=background,
-                  regions=tuple(drawn), draws=frozenset(draws))
+                  regions=tuple(drawn), draws=frozenset(draws), texts=tuple(texts))
 
 
 def _background_region(owner, colours: Colours, slide: Box) -> Region | None:

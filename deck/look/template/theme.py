@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from deck.look.colour import contrast
 from deck.look.template.model import CONTENT_TYPES, FOOTER_TYPES, Layout, Placeholder, Template
 from deck.look.template.palette import palette_from
 from deck.look.theme import (
@@ -68,7 +69,8 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     left = area.x if area else tbox.x
     content_w = area.w if area else tbox.w
     footer_top = min((box.y for box in footer_boxes.values()), default=height - 36 * s)
-    bottom = min(height - 18 * s, footer_top + max((box.h for box in footer_boxes.values()), default=0))
+    bottom = min(height - 18 * s, footer_top + max((box.h for box in footer_boxes.values()), default=0),
+                 _band_top(template, height, width) - 6 * s)
     body_bottom = min(area.bottom if area else footer_top - 14 * s, footer_top - 6 * s)
     top = min(36 * s, tbox.y)
     kicker_h = KICKER_H * s
@@ -92,6 +94,15 @@ def _geometry(template: Template, content: Layout) -> Geometry:
         date=date, date_align=_align(footers["dt"].align) if date else "l",
         covers=_covers(template, s), two=two,
     )
+
+
+def _band_top(template: Template, height: float, width: float) -> float:
+    """The top of a band the template draws along the foot of its dividers (a coloured strip, a
+    picture): deck's own texts there (the progress row) stay above it rather than on it."""
+    divider = template.layout_for("divider")
+    bands = [r.box.y for r in divider.regions if r.box.y >= 0.75 * height and r.box.w >= 0.5 * width
+             and (not r.colours or any(contrast(c, divider.background) >= 1.5 for c in r.colours))]
+    return min(bands, default=height)
 
 
 def _covers(template: Template, s: float) -> Covers:
@@ -152,7 +163,9 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
     # Text in placeholders takes the template's colours: the title's, and the covers' title colour.
     styles["deck-meta"] = replace(styles["deck-meta"], color="cover_muted")
     # Cover titles (and a divider's number over its title) stand in the template's title
-    # placeholders, perhaps on a bar of their own.
-    for role in ("deck-title", "divider-title", "divider-number"):
-        styles[role] = replace(styles[role], color="cover_title")
+    # placeholders, perhaps on a bar of their own; a divider may stand on other colours than
+    # the title slide.
+    for role, colour in (("deck-title", "cover_title"), ("divider-title", "divider_title"),
+                         ("divider-number", "divider_title"), ("divider-message", "divider_ink")):
+        styles[role] = replace(styles[role], color=colour)
     return styles
