@@ -70,7 +70,7 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     content_w = area.w if area else tbox.w
     footer_top = min((box.y for box in footer_boxes.values()), default=height - 36 * s)
     bottom = min(height - 18 * s, footer_top + max((box.h for box in footer_boxes.values()), default=0),
-                 _band_top(template, height, width) - 6 * s)
+                 _band_top(template, height, left, left + content_w) - 6 * s)
     body_bottom = min(area.bottom if area else footer_top - 14 * s, footer_top - 6 * s)
     top = min(36 * s, tbox.y)
     kicker_h = KICKER_H * s
@@ -96,11 +96,12 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     )
 
 
-def _band_top(template: Template, height: float, width: float) -> float:
-    """The top of a band the template draws along the foot of its dividers (a coloured strip, a
-    picture): deck's own texts there (the progress row) stay above it rather than on it."""
+def _band_top(template: Template, height: float, left: float, right: float) -> float:
+    """The top of what the template draws along the foot of its dividers under the content column
+    (a coloured band, a logo, a picture): deck's own texts there (the progress row) stay above it
+    rather than on it."""
     divider = template.layout_for("divider")
-    bands = [r.box.y for r in divider.regions if r.box.y >= 0.75 * height and r.box.w >= 0.5 * width
+    bands = [r.box.y for r in divider.regions if r.box.y >= 0.75 * height and r.box.x < right and r.box.right > left
              and (not r.colours or any(contrast(c, divider.background) >= 1.5 for c in r.colours))]
     return min(bands, default=height)
 
