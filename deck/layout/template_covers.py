@@ -80,8 +80,18 @@ def divider(ctx: Context, index: int, section: Section) -> tuple[TextBox, list] 
     if size >= style.floor:
         number = Para(text=f"{index + 1:02d}", size=size, line=size * style.leading, color=style.color,
                       bold=True, align=covers.divider_align)
-        items.insert(0, text_box([number], title_box.box.x, top_text - number.line - sp.number_gap * s,
-                                 title_box.box.w, "Number"))
+        number_box = text_box([number], title_box.box.x, top_text - number.line - sp.number_gap * s,
+                              title_box.box.w, "Number")
+        items.insert(0, number_box)
+        template = ctx.theme.template
+        placeholder = template.layout_for("divider").title if template is not None else None
+        bar = placeholder is not None and bool(placeholder.fill)
+        if number_box.box.bottom > title_box.box.y and not bar:
+            # The number stands inside the title's frame (a tall title set on its foot): the frame
+            # holds just the title's text, where it was, so the two frames do not cut into each other.
+            top = _text_top(title_box)
+            title_box = text_box(list(title_box.paras), title_box.box.x, top, title_box.box.w, "Title",
+                                 title_box.anchor, height(list(title_box.paras)))
     return title_box, items
 
 
