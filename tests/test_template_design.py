@@ -264,3 +264,13 @@ def test_pictures_and_shapes_in_groups_are_read_in_slide_coordinates():
 
     found = regions(Owner(xml), Colours())
     assert found == [Region(Box(10, 10, 20, 20), ("112233",))]
+
+
+def test_inspect_says_which_colours_deck_changed():
+    from deck.look.template.read import inspect
+
+    lines, problem = inspect(TEMPLATES / "title-bar.pptx")
+    assert problem is None
+    text = "\n".join(lines)
+    assert "deck changed" in text and "footer colour #404040" in text
+    assert "(WCAG AA): the template's own colours kept" in "\n".join(inspect(TEMPLATES / "pptx-default.pptx")[0])

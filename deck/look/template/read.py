@@ -66,7 +66,14 @@ def inspect(file: Path) -> tuple[list[str], DeckError | None]:
     except DeckError as err:
         return describe(template), err
     theme = theme_from(template)
-    return describe(template) + ["what deck takes from it:"] + describe_theme(theme)[1:], None
+    lines = describe_theme(theme)[1:]
+    # A template's colours are judged against what stands behind each text, not one background.
+    colours = lines[:next((i for i, line in enumerate(lines) if line.startswith("  contrast")), len(lines))]
+    notes = theme.template.colour_notes if theme.template else ()
+    judged = ["  contrast  every text colour reads on what stands behind it"
+              + (": deck changed" if notes else " (WCAG AA): the template's own colours kept")]
+    judged += [f"            {note}" for note in notes]
+    return describe(template) + ["what deck takes from it:"] + colours + judged, None
 
 
 # --- masters and layouts ---------------------------------------------------------------------------
