@@ -37,8 +37,10 @@ class Region:
         b = self.box
         col = [min(GRID - 1, max(0, int((x - b.x) / b.w * GRID))) for x in (max(box.x, b.x), min(box.right, b.right))]
         row = [min(GRID - 1, max(0, int((y - b.y) / b.h * GRID))) for y in (max(box.y, b.y), min(box.bottom, b.bottom))]
-        cells = [self.grid[r * GRID + c] for r in range(row[0], row[1] + 1) for c in range(col[0], col[1] + 1)]
-        return (_mean(cells),) if cells else ()
+        # One colour per row of cells: a line of text runs across a row, and a picture that
+        # darkens from top to bottom must not be judged by its mean alone.
+        return tuple(dict.fromkeys(_mean([self.grid[r * GRID + c] for c in range(col[0], col[1] + 1)])
+                                   for r in range(row[0], row[1] + 1)))
 
 
 def behind(regions: tuple[Region, ...], background: str, box: Box | None, fill: tuple[str, ...] = ()) -> list[str]:
