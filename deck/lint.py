@@ -298,7 +298,10 @@ def alt_text(deck: Deck) -> Iterator[Message]:
 def contrast(deck: Deck) -> Iterator[Message]:
     """Every text colour of the theme against the background it is set on (WCAG 2: 4.5:1 for
     all text, 7:1 for body text). Brand colours are judged where the brand is applied
-    (deck.look.brand): refused below AA, a notice below the theme's rule."""
+    (deck.look.brand): refused below AA, a notice below the theme's rule. A template's colours
+    are judged against what stands behind each text when it is read, and changes are notices."""
+    if deck.theme.template is not None:
+        return
     for problem in contrast_problems(deck.theme.palette, branded_roles(deck.outline)):
         yield deck.finding("contrast", "warning", ("theme",), f"theme '{deck.theme.name}': {problem}",
                            "choose a darker text colour or a lighter background")

@@ -59,13 +59,13 @@ def test_divider_progress_stays_on_the_slide(tmp_path, sections):
             assert len(items) == 3  # track, mark, "5 / 300", whatever the count
             label = next(i for i in items if isinstance(i, TextBox))
             assert label.text == f"{index + 1} / {sections}"
-        bright = [b for b in bars if b.fill == "cover_ink"]
+        bright = [b for b in bars if b.fill == "divider_ink"]
         assert len(bright) == 1
         for item in items:
             assert item.box.w > 0
             assert geo.left - 0.01 <= item.box.x and item.box.right <= geo.left + geo.content_w + 0.01
     if sections > PROGRESS_SEGMENTS:  # the mark moves from the left end to the right end
-        first, last = (next(b for b in progress(s) if b.fill == "cover_ink") for s in (slides[0], slides[-1]))
+        first, last = (next(b for b in progress(s) if b.fill == "divider_ink") for s in (slides[0], slides[-1]))
         assert first.box.x == pytest.approx(geo.left)
         assert last.box.right == pytest.approx(geo.left + geo.content_w)
 

@@ -97,15 +97,15 @@ def _progress(ctx: Context, index: int, chapters: list[Section]) -> list:
     labels = []
     for i, section in enumerate(chapters):
         para = Para(text=section.short_title, size=style.size, line=style.line,
-                    color="cover_ink" if i == index else "cover_muted", bold=i == index)
+                    color="divider_ink" if i == index else "divider_muted", bold=i == index)
         # A label is the section's name again, in full on its divider: two lines of it are enough.
         labels.append(shortened(ctx, para, seg, 2))
     # Every label keeps a whole word, or none is drawn.
     labels_fit = all(p.text and not breaks_a_word(ctx, p, seg) for p in labels)
     for i in range(count):
         x = g.left + i * (seg + gap)
-        out.append(Shape(Box(x, y, seg, sp.progress_h * s), "rect", fill="cover_ink" if i == index else "cover_muted",
-                         name=f"Progress {i + 1}"))
+        out.append(Shape(Box(x, y, seg, sp.progress_h * s), "rect",
+                         fill="divider_ink" if i == index else "divider_muted", name=f"Progress {i + 1}"))
         if labels_fit:
             out.append(text_box([labels[i]], x, y + sp.progress_label_gap * s, seg, f"Progress label {i + 1}"))
     return out
@@ -127,8 +127,8 @@ def _progress_track(ctx: Context, index: int, count: int) -> list:
     first_half = index < count / 2
     label_x = mark_x if first_half else mark_x + mark_w - label_w
     label_x = min(max(label_x, left), left + width - label_w)
-    label = Para(text=text, size=style.size, line=style.line, color="cover_ink", bold=True,
+    label = Para(text=text, size=style.size, line=style.line, color="divider_ink", bold=True,
                  align="l" if first_half else "r")
-    return [Shape(Box(left, y, width, sp.progress_h * s), "rect", fill="cover_muted", name="Progress track"),
-            Shape(Box(mark_x, y, mark_w, sp.progress_h * s), "rect", fill="cover_ink", name=f"Progress {index + 1}"),
+    return [Shape(Box(left, y, width, sp.progress_h * s), "rect", fill="divider_muted", name="Progress track"),
+            Shape(Box(mark_x, y, mark_w, sp.progress_h * s), "rect", fill="divider_ink", name=f"Progress {index + 1}"),
             text_box([label], label_x, y + sp.progress_label_gap * s, label_w, "Progress label")]

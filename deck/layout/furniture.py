@@ -2,6 +2,8 @@
 title above it), the footer with source, number and date, a logo, and the speaker notes."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deck.errors import Message
 from deck.layout.context import Context
 from deck.layout.fitting import breaks_a_word, fit_title, height, make_para, one_line, sizes, text_box
@@ -10,15 +12,28 @@ from deck.outline.model import Notes
 from deck.plan import Box, Para, Picture, TextBox
 
 
+def in_capitals(ctx: Context, kind: str = "bullets") -> bool:
+    """Whether the template sets this kind's titles in capitals: deck then measures them so."""
+    template = ctx.theme.template
+    title = template.layout_for(kind).title if template is not None else None
+    return bool(title and title.caps)
+
+
+def as_shown(ctx: Context, text: str, kind: str = "bullets") -> str:
+    """The text as the title placeholder shows it, for measuring."""
+    return text.upper() if in_capitals(ctx, kind) else text
+
+
 def headline(ctx: Context, text: str, path: tuple) -> TextBox:
     box, align = ctx.geo.title, ctx.geo.title_align
+    shown = as_shown(ctx, text)
     # In a template's title placeholder the headline shrinks to the placeholder's height first.
-    para = box.h and fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
-    para = para or fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align)
+    para = box.h and fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
+    para = para or fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align)
     if para is None:
         # A long headline is the presenter's to shorten, not deck's to refuse: more lines, said.
-        para = (fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align, max_lines=3)
-                or fit_title(ctx, text, box.w, font=ctx.theme.title_font, align=align, max_lines=4))
+        para = (fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, max_lines=3)
+                or fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, max_lines=4))
         if para is not None and path not in ctx.long_headlines:
             ctx.long_headlines.add(path)
             ctx.notices.append(Message.notice(ctx.source.file, f"the headline takes {para.lines} lines; an assertion "
@@ -28,8 +43,10 @@ def headline(ctx: Context, text: str, path: tuple) -> TextBox:
     if para is None:
         ctx.fail(path + ("title",), "does not fit in four lines at the minimum size",
                  "shorten the headline to one assertion of about eight words; put detail in the notes")
-        para = make_para(text, ctx.style("title").at(ctx.style("title").floor), box.w, ctx.theme.title_font,
+        para = make_para(shown, ctx.style("title").at(ctx.style("title").floor), box.w, ctx.theme.title_font,
                          align=align)
+    # Measured as shown (in capitals where the template sets them); written as written.
+    para = replace(para, text=text)
     # A template's title placeholder keeps its height (and anchor) unless the headline needs more.
     return text_box([para], box.x, box.y, box.w, "Title", ctx.geo.title_anchor, max(box.h, height([para])))
 
@@ -48,15 +65,22 @@ def footer(ctx: Context, source: str | None, number: int) -> tuple[TextBox, ...]
     style = ctx.theme.style("footer")
     g = ctx.geo
     items = []
-    if source:
+    # A template whose master draws its own number or date in a text box keeps that one alone,
+    # and its own texts along the foot (a file name) stay clear of deck's source line.
+    layout = ctx.theme.template.layout_for("bullets") if ctx.theme.template is not None else None
+    drawn = layout.draws if layout is not None else frozenset()
+    where = _source_frame(ctx, layout.texts if layout is not None else (), drawn) if source else None
+    if source and where is not None:
         # A source too long for the footer was reported by check_sources: set it at the floor.
-        para = footer_para(ctx, source, g.source, g.source_align) or \
-            _footer_at(ctx, source, ctx.style("footer").floor, g.source.w, g.source_align)
-        items.append(_footer_box(para, g.source, "Footer"))
-    number_para = Para(text=str(number), size=style.size, line=style.line, color="footer", align=g.number_align,
-                       field="slidenum")
-    items.append(text_box([number_para], g.number.x, g.number.y, g.number.w, "Slide number", h=g.number.h))
-    if g.date is not None and ctx.outline.date:
+        para = footer_para(ctx, source, where, g.source_align) or \
+            _footer_at(ctx, source, ctx.style("footer").floor, where.w, g.source_align)
+        items.append(_footer_box(para, where, "Footer"))
+    if "sldNum" not in drawn:
+        number_para = Para(text=str(number), size=style.size, line=style.line, color="footer",
+                           align=g.number_align, field="slidenum")
+        items.append(text_box([number_para], *_number_frame(ctx, g.number, g.number_align, style.size),
+                              "Slide number", h=g.number.h))
+    if g.date is not None and ctx.outline.date and "dt" not in drawn:
         # The date stands in full on the title slide; in a template's small date box it may be shortened.
         para = footer_para(ctx, ctx.outline.date, g.date, g.date_align) or one_line(
             ctx, _footer_at(ctx, ctx.outline.date, style.size, g.date.w, g.date_align), g.date.w)
@@ -111,6 +135,47 @@ def _footer_box(para: Para, box: Box, name: str) -> TextBox:
         return text_box([para], box.x, box.y, box.w, name, h=box.h)
     h = height([para])
     return text_box([para], box.x, box.bottom - h, box.w, name, h=h)
+
+
+def _source_frame(ctx: Context, texts: tuple[Box, ...], drawn: frozenset[str]) -> Box | None:
+    """The source line's frame: the footer's own, or where the template's texts along the foot
+    take that place, the widest stretch of the row they leave free; None if none is wide enough."""
+    g = ctx.geo
+    box = g.source
+    if not any(_meet(box, text) for text in texts):
+        return box
+    taken = [t for t in texts if t.y < box.bottom and t.bottom > box.y]
+    if "sldNum" not in drawn:
+        taken.append(g.number)
+    if g.date is not None and ctx.outline.date and "dt" not in drawn:
+        taken.append(g.date)
+    gap = g.gutter / 2
+    edges = sorted((t.x - gap, t.right + gap) for t in taken)
+    spans, start = [], g.left
+    for left, right in edges:
+        spans.append((start, left))
+        start = max(start, right)
+    spans.append((start, g.left + g.content_w))
+    x, right = max(spans, key=lambda span: span[1] - span[0])
+    if right - x < 60 * g.scale:
+        return None
+    return Box(x, box.y, right - x, box.h)
+
+
+def _meet(a: Box, b: Box) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def _number_frame(ctx: Context, box: Box, align: str, size: float) -> tuple[float, float, float]:
+    """(x, y, w) of the slide number: a template's number box, widened away from its alignment
+    where it is too narrow for a number of three digits (it must never wrap)."""
+    need = measure.text_width("888", ctx.theme.font, size) * 1.1
+    if box.w >= need:
+        return box.x, box.y, box.w
+    grow = need - box.w
+    x = {"r": box.x - grow, "c": box.x - grow / 2}.get(align, box.x)
+    x = min(max(0.0, x), ctx.geo.width - need)
+    return x, box.y, need
 
 
 def body_area(ctx: Context, title: TextBox) -> tuple[float, float]:

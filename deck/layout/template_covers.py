@@ -3,9 +3,11 @@ section-header placeholders. A title shrinks to fit its placeholder's height or,
 the box grows away from its anchor."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit, fit_title, height, text_box
-from deck.layout.furniture import cover_logo
+from deck.layout.furniture import as_shown, cover_logo
 from deck.layout.slides import cover_background
 from deck.outline.model import Section
 from deck.plan import Box, Para, SlidePlan, TextBox
@@ -68,6 +70,10 @@ def divider(ctx: Context, index: int, section: Section, number: int) -> tuple[Te
     if section.message:
         message_items = [Item(section.message, "divider-message", (("align", covers.divider_body_align),))]
         area = covers.divider_body or _below(ctx, title_box)
+        gap = ctx.geo.title_gap
+        if area.y < title_box.box.y and area.bottom > title_box.box.y - gap:
+            # A body placeholder over the title (as the template has it) keeps clear of the title.
+            area = Box(area.x, area.y, area.w, max(0.0, title_box.box.y - gap - area.y))
         paras = fit(ctx, message_items, area.w, area.h)
         if paras is None and covers.divider_body is not None and area.y >= title_box.box.y:
             # a small text place under the title: the message takes the room down to the margin
@@ -98,8 +104,11 @@ def divider(ctx: Context, index: int, section: Section, number: int) -> tuple[Te
 
 def _title(ctx: Context, text: str, box: Box, align: str, role: str, max_lines: int) -> Para | None:
     font = ctx.theme.title_font
-    return (fit_title(ctx, text, box.w, role=role, max_lines=max_lines, font=font, limit=box.h, align=align)
-            or fit_title(ctx, text, box.w, role=role, max_lines=max_lines, font=font, align=align))
+    shown = as_shown(ctx, text, "divider" if role == "divider-title" else "title")
+    para = (fit_title(ctx, shown, box.w, role=role, max_lines=max_lines, font=font, limit=box.h, align=align)
+            or fit_title(ctx, shown, box.w, role=role, max_lines=max_lines, font=font, align=align))
+    # Measured as the template shows it (in capitals where it sets them); written as written.
+    return replace(para, text=text) if para else None
 
 
 def _in_own_places(ctx: Context, values: list[str]) -> list[TextBox] | None:

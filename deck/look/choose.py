@@ -12,7 +12,7 @@ from pathlib import Path
 
 from deck.errors import DeckError, Message
 from deck.look.brand import apply_brand
-from deck.look.theme import THEMES, Theme, contrast_problems, is_template
+from deck.look.theme import THEMES, Theme, is_template
 from deck.measure import fonts
 from deck.outline.source import Loaded
 
@@ -58,9 +58,8 @@ def choose(loaded: Loaded, theme: str | None = None, template: Path | None = Non
                 notices.append(Message.notice(chosen.template.shown, f"the template's {where} font: {notice}"))
     chosen, brand_notices = apply_brand(chosen, loaded, allow_outside)
     if chosen.template is not None:
-        # The template's own colours are kept even where deck's rules ask for more contrast.
-        notices += [Message.notice(chosen.template.shown, f"{problem}; deck keeps the template's colours")
-                    for problem in contrast_problems(chosen.palette)]
+        # Its colours were judged against what stands behind each text; say what had to change.
+        notices += [Message.notice(chosen.template.shown, note) for note in chosen.template.colour_notes]
     return Look(chosen, notices + brand_notices)
 
 

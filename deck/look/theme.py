@@ -59,7 +59,8 @@ class Style:
 
 # Roles a palette may leave unset, and the role each then takes.
 _FALLBACK = {"heading": "ink", "cover_bg": "accent", "cover_ink": "on_accent", "cover_muted": "on_accent_muted",
-             "footer": "muted"}
+             "footer": "muted", "cover_title": "cover_ink", "divider_title": "cover_title",
+             "divider_ink": "cover_ink", "divider_muted": "cover_muted"}
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,11 @@ class Palette:
     cover_ink: str | None = None
     cover_muted: str | None = None
     footer: str | None = None  # the source line and slide number (a template's footer colour)
+    cover_title: str | None = None  # the title on covers, where it stands apart (a template's title bar)
+    # A divider's title and texts, where they stand on other colours than the title slide's.
+    divider_title: str | None = None
+    divider_ink: str | None = None
+    divider_muted: str | None = None
 
     def hex(self, role: str) -> str:
         """The colour of a role, or a colour given as itself ("#RRGGBB": a chart's series)."""
@@ -344,7 +350,8 @@ def is_template(value: str) -> bool:
 
 
 _ROLES = ("background", "ink", "muted", "accent", "highlight", "soft", "on_accent", "on_accent_muted", "rule",
-          "heading", "cover_bg", "cover_ink", "cover_muted", "footer")
+          "heading", "cover_bg", "cover_ink", "cover_muted", "footer", "cover_title", "divider_title",
+          "divider_ink", "divider_muted")
 
 
 def describe_theme(theme: Theme) -> list[str]:

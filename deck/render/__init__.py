@@ -65,10 +65,11 @@ class _Renderer:
         if plan.background:
             drawing.background(c_sld, theme.palette.hex(plan.background))
         title = _title(sp_tree)
-        drawing.place(title, plan.title, theme, language, theme.title_font)
+        drawing.place(title, plan.title, theme, language, theme.title_font,
+                      _insets(title, layout) if templated else (0, 0, 0, 0))
         items: Sequence[Item] = plan.items
         if templated:
-            _plain_runs(drawing.text_body(title), theme.title_font)
+            _plain_runs(drawing.text_body(title), theme.title_font, _in_capitals(theme, plan.kind))
             items = self._into_placeholders(slide, layout, plan)
         else:
             subtitle = next((sp for sp in sp_tree if _ph_idx(sp) == "1"), None)
@@ -135,8 +136,10 @@ class _Renderer:
         return rest
 
     def _place(self, placeholder, box: TextBox) -> None:
-        """A template placeholder holding plan text, in the theme's plain font (see _plain_runs)."""
-        drawing.place(placeholder._element, box, self.theme, self.outline.language)
+        """A template placeholder holding plan text, in the theme's plain font (see _plain_runs),
+        within the template's insets."""
+        drawing.place(placeholder._element, box, self.theme, self.outline.language,
+                      insets=_insets(placeholder._element, placeholder.part.slide_layout))
         _plain_runs(drawing.text_body(placeholder._element), self.theme.font)
 
     def core_properties(self, modified: datetime) -> None:
@@ -161,16 +164,37 @@ def _title(sp_tree):
     return found if found is not None else next(sp for sp in sp_tree if drawing.placeholder_type(sp) in TITLE_TYPES)
 
 
+def _insets(sp, layout) -> tuple[float, float, float, float]:
+    """A slide placeholder's insets as its layout and master give them (the layout measured the
+    text inside them: deck.look.template.read keeps placeholder boxes as text areas)."""
+    from deck.look.template.read import insets_of, layout_counterparts
+
+    return insets_of([sp, *layout_counterparts(layout, sp)])
+
+
 def _ph_idx(shape) -> str | None:
     ph = drawing.placeholder(shape)
     return None if ph is None else ph.get("idx", "0")
 
 
-def _plain_runs(tx_body, typeface: str) -> None:
+def _in_capitals(theme: Theme, kind: str) -> bool:
+    """Whether the layout measured this slide's title in the template's capitals (as
+    deck.layout.furniture.in_capitals decides: by the title, divider or content layout)."""
+    template = theme.template
+    if template is None:
+        return False
+    title = template.layout_for({"closing": "title"}.get(kind, kind if kind in ("title", "divider")
+                                                          else "bullets")).title
+    return bool(title and title.caps)
+
+
+def _plain_runs(tx_body, typeface: str, capitals: bool = False) -> None:
     """A template's placeholder may set capitals, letter spacing or another font for its text;
-    the layout measured plain text in the theme's font, so say so on every run."""
+    the layout measured plain text in the theme's font (in capitals only where the template sets
+    them on a title: `capitals`), so say so on every run."""
     for r_pr in tx_body.iter(qn("a:rPr")):
-        r_pr.set("cap", "none")
+        if not capitals:
+            r_pr.set("cap", "none")
         r_pr.set("spc", "0")
         for tag in ("a:latin", "a:cs"):
             face = r_pr.find(qn(tag))

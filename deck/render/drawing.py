@@ -91,12 +91,14 @@ def _paragraph(para: Para, theme: Theme, language: str, width: float, font: str)
             f'<a:spcAft><a:spcPts val="{centipoints(para.after)}"/></a:spcAft>{bullet}</a:pPr>{run}</a:p>')
 
 
-def fill_body(tx_body, box: TextBox, theme: Theme, language: str, font: str | None = None) -> None:
-    """A placeholder's text body: zero insets and noAutofit (the layout measured the box to the
-    point, so nothing may shrink it), then the paragraphs."""
+def fill_body(tx_body, box: TextBox, theme: Theme, language: str, font: str | None = None,
+              insets: tuple = (0, 0, 0, 0)) -> None:
+    """A placeholder's text body: its insets (zero, or a template's own) and noAutofit (the layout
+    measured the box to the point, so nothing may shrink it), then the paragraphs (set in `font`,
+    the theme's body font unless given)."""
     body_pr = tx_body.find(qn("a:bodyPr"))
     body_pr.set("wrap", "square")
-    on_edge(body_pr, box.anchor)
+    on_edge(body_pr, box.anchor, insets)
     for child in list(body_pr):
         if child.tag in _AUTOFIT:
             body_pr.remove(child)
@@ -104,10 +106,12 @@ def fill_body(tx_body, box: TextBox, theme: Theme, language: str, font: str | No
     fill_paragraphs(tx_body, box.paras, theme, language, box.box.w, font)
 
 
-def on_edge(body_pr, anchor: str = "t") -> None:
-    """Text set on the frame's edge (no insets), anchored as the plan says."""
-    for inset in ("lIns", "rIns", "tIns", "bIns"):
-        body_pr.set(inset, "0")
+def on_edge(body_pr, anchor: str = "t", insets: tuple = (0, 0, 0, 0)) -> None:
+    """Text set on the frame's edge (no insets, or the given left, top, right, bottom insets),
+    anchored as the plan says."""
+    left, top, right, bottom = insets
+    for inset, value in (("lIns", left), ("rIns", right), ("tIns", top), ("bIns", bottom)):
+        body_pr.set(inset, str(emu(value)) if value else "0")
     body_pr.set("anchor", _ANCHOR[anchor])
 
 
@@ -196,11 +200,16 @@ def position(sp_pr, box) -> None:
     ext.set("cy", str(emu(box.h)))
 
 
-def place(sp, box: TextBox, theme: Theme, language: str, font: str | None = None) -> None:
-    """A placeholder at the plan's box, holding the plan's text (set in `font`, the theme's body
-    font unless given)."""
-    position(sp.find(qn("p:spPr")), box.box)
-    fill_body(text_body(sp), box, theme, language, font)
+def place(sp, box: TextBox, theme: Theme, language: str, font: str | None = None,
+          insets: tuple = (0, 0, 0, 0)) -> None:
+    """A placeholder holding the plan's text (set in `font`, the theme's body font unless given) at
+    the plan's box: its frame is the box, or with a template's insets the box grown by them (the
+    text stands where the layout measured it)."""
+    left, top, right, bottom = insets
+    b = box.box
+    frame = b if not any(insets) else type(b)(b.x - left, b.y - top, b.w + left + right, b.h + top + bottom)
+    position(sp.find(qn("p:spPr")), frame)
+    fill_body(text_body(sp), box, theme, language, font, insets)
 
 
 def background(c_sld, hex_value: str) -> None:

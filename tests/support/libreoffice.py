@@ -78,13 +78,21 @@ def words(pdf: Path) -> tuple[int, list[Word]]:
 
 
 def shape_boxes(pptx: Path) -> list[list[tuple[float, float, float, float]]]:
-    """Per slide, the boxes of its shapes (flat: deck draws no groups) in points."""
+    """Per slide, the boxes of its shapes (flat: deck draws no groups) in points, and of the
+    shapes its layout and master draw on it (a template's own texts: a file name, a number)."""
     from pptx import Presentation
+
+    def drawn(owner) -> list:
+        return [s for s in owner.shapes if not s.is_placeholder and s.width is not None]
 
     boxes = []
     for slide in Presentation(str(pptx)).slides:
+        layout = slide.slide_layout
+        shapes = list(slide.shapes) + drawn(layout)
+        if layout._element.get("showMasterSp", "1") not in ("0", "false"):
+            shapes += drawn(layout.slide_master)
         boxes.append([(s.left / 12700, s.top / 12700, (s.left + s.width) / 12700, (s.top + s.height) / 12700)
-                      for s in slide.shapes if s.width is not None])
+                      for s in shapes if s.width is not None])
     return boxes
 
 
@@ -116,8 +124,9 @@ def render(pptx: Path, workdir: Path) -> Render:
 
 
 def _letters(text: str) -> str:
-    """Letters and digits only, decomposed: PDF text may split accents and ligatures."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if ch.isalnum())
+    """Letters and digits only, decomposed: PDF text may split accents and ligatures; in one case,
+    as a template may set a title in capitals."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if ch.isalnum()).upper()
 
 
 def slide_texts(pptx: Path) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from deck.look.template.backdrop import Region, behind
 from deck.plan import Box
 
 FOOTER_TYPES = ("dt", "ftr", "sldNum", "hdr")
@@ -19,7 +20,7 @@ class Placeholder:
     type: str  # OOXML ph type: title, ctrTitle, subTitle, body, obj, pic, dt, ftr, sldNum, ...
     idx: int
     name: str
-    box: Box | None  # points; None when neither the layout nor its master places it
+    box: Box | None  # where its text stands (its frame less its insets), points; None when unplaced
     size: float | None = None  # first-level font size the template gives it, points
     colour: str | None = None  # its text colour, resolved to RRGGBB
     font: str | None = None  # its typeface, theme fonts resolved
@@ -28,6 +29,9 @@ class Placeholder:
     bold: bool = False
     vertical: bool = False
     text: str = ""  # text the layout itself shows (a fixed footer)
+    fill: tuple[str, ...] = ()  # the colours it fills its own frame with (a title bar), if any
+    caps: bool = False  # it sets its text in capitals (cap="all")
+    insets: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # left, top, right, bottom, points
 
     @property
     def is_title(self) -> bool:
@@ -45,6 +49,13 @@ class Layout:
     name: str
     placeholders: tuple[Placeholder, ...]
     background: str  # the colour it shows behind text (estimated for pictures and gradients)
+    regions: tuple[Region, ...] = ()  # the shapes and pictures drawn on its slides, bottom first
+    draws: frozenset[str] = frozenset()  # "sldNum", "dt": what its own shapes (or its master's) show
+    texts: tuple[Box, ...] = ()  # the frames of the texts its own shapes (or its master's) show
+
+    def behind(self, box: Box | None, placeholder: Placeholder | None = None) -> list[str]:
+        """The colours text in `box` stands on (in `placeholder`, whose own fill comes first)."""
+        return behind(self.regions, self.background, box, placeholder.fill if placeholder else ())
 
     @property
     def title(self) -> Placeholder | None:
@@ -80,6 +91,7 @@ class Template:
     scheme: dict[str, str]  # dk1, lt1, dk2, lt2, accent1..6 -> RRGGBB
     data: bytes = field(repr=False, compare=False)  # the package as python-pptx opens it
     mapping: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (master, index)
+    colour_notes: tuple[str, ...] = ()  # the template's colours deck had to change, and why
 
     @property
     def layouts(self) -> list[Layout]:

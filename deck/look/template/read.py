@@ -15,6 +15,7 @@ from lxml import etree
 
 from deck.errors import DeckError
 from deck.look.colour import mean
+from deck.look.template.backdrop import Region, fill_colours, furniture, picture_grid, regions
 from deck.look.template.colours import Colours, picture_colour, theme_of
 from deck.look.template.load import SAVE_AGAIN, Fail, failing, load_bytes
 from deck.look.template.model import FOOTER_TYPES, Layout, Master, Placeholder, Template
@@ -65,7 +66,14 @@ def inspect(file: Path) -> tuple[list[str], DeckError | None]:
     except DeckError as err:
         return describe(template), err
     theme = theme_from(template)
-    return describe(template) + ["what deck takes from it:"] + describe_theme(theme)[1:], None
+    lines = describe_theme(theme)[1:]
+    # A template's colours are judged against what stands behind each text, not one background.
+    colours = lines[:next((i for i, line in enumerate(lines) if line.startswith("  contrast")), len(lines))]
+    notes = theme.template.colour_notes if theme.template else ()
+    judged = ["  contrast  every text colour reads on what stands behind it"
+              + (": deck changed" if notes else " (WCAG AA): the template's own colours kept")]
+    judged += [f"            {note}" for note in notes]
+    return describe(template) + ["what deck takes from it:"] + colours + judged, None
 
 
 # --- masters and layouts ---------------------------------------------------------------------------
@@ -75,21 +83,47 @@ def _master(prs, m: int, master) -> Master:
     area = prs.slide_width * prs.slide_height
     behind = (_covering_colour(master, colours, area) or _fill_colour(master, colours)
               or colours.scheme_colour("bg1") or "FFFFFF")
-    layouts = tuple(_layout(m, i, layout, master, colours, area, behind)
+    slide = Box(0.0, 0.0, points(prs.slide_width), points(prs.slide_height))
+    drawn = (slide, _background_region(master, colours, slide), regions(master, colours), furniture(master))
+    layouts = tuple(_layout(m, i, layout, master, colours, area, behind, drawn)
                     for i, layout in enumerate(master.slide_layouts))
     name = master._element.find("p:cSld", NS).get("name", "")
     return Master(name=name, layouts=layouts)
 
 
-def _layout(m: int, index: int, layout, master, colours: Colours, area: int, master_behind: str) -> Layout:
+def _layout(m: int, index: int, layout, master, colours: Colours, area: int, master_behind: str,
+            master_drawn: tuple[Box, Region | None, list[Region], tuple[set[str], list[Box]]]) -> Layout:
+    shows_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
     background = _covering_colour(layout, colours, area)
     if background is None:
         own = _fill_colour(layout, colours)
-        shows_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
         master_shapes = _covering_colour(master, colours, area) if shows_master else None
         background = master_shapes or own or master_behind
+    # What is drawn behind text, bottom first: the background picture or gradient, the master's
+    # shapes (unless the layout hides them), the layout's own.
+    slide, master_bg, master_shapes_drawn, master_furniture = master_drawn
+    has_own_bg = layout._element.find("p:cSld/p:bg", NS) is not None
+    bottom = _background_region(layout, colours, slide) if has_own_bg else master_bg
+    drawn = ([bottom] if bottom else []) + (master_shapes_drawn if shows_master else []) + regions(layout, colours)
     placeholders = tuple(_placeholder(shape, master, colours) for shape in layout.placeholders)
-    return Layout(master=m, index=index, name=layout.name, placeholders=placeholders, background=background)
+    draws, texts = furniture(layout)
+    if shows_master:
+        draws, texts = draws | master_furniture[0], master_furniture[1] + texts
+    return Layout(master=m, index=index, name=layout.name, placeholders=placeholders, background=background,
+                  regions=tuple(drawn), draws=frozenset(draws), texts=tuple(texts))
+
+
+def _background_region(owner, colours: Colours, slide: Box) -> Region | None:
+    """A background of many colours (a gradient, a picture) as a region over the whole slide, so
+    what lies behind a box is read where the box is, not as the mean of the whole."""
+    props = owner._element.find("p:cSld/p:bg/p:bgPr", NS)
+    if props is None:
+        return None
+    stops = [c for c in (colours.resolve(gs) for gs in props.iterfind("a:gradFill/a:gsLst/a:gs", NS)) if c]
+    if stops:
+        return Region(slide, tuple(stops))
+    grid = picture_grid(owner.part, props.find("a:blipFill/a:blip", NS))
+    return Region(slide, grid=grid) if grid else None
 
 
 def _covering_colour(owner, colours: Colours, area: int) -> str | None:
@@ -152,17 +186,46 @@ def _placeholder(shape, master, colours: Colours) -> Placeholder:
     element = shape._element
     ph_type, idx = ph_type_of(element)
     shapes = [el for el in (element, _master_counterpart(master, ph_type)) if el is not None]
+    fill = _own_fill(shapes, colours)
     style = _text_style(master, ph_type)
     runs = _run_properties(shapes, style)
     vertical = _body_attribute(shapes, "vert") or "horz"
     text = "".join(t.text or "" for t in element.iterfind(".//a:t", NS)) if ph_type in FOOTER_TYPES else ""
-    return Placeholder(type=ph_type, idx=idx, name=shape.name, box=_box(shape),
+    insets = insets_of(shapes)
+    return Placeholder(type=ph_type, idx=idx, name=shape.name, box=_text_area(_box(shape), insets), insets=insets,
                        size=_first(_size(rpr) for rpr in runs),
                        colour=_first(colours.resolve(rpr.find("a:solidFill", NS)) for rpr in runs),
                        font=_first(_typeface(rpr, colours) for rpr in runs),
                        anchor=_body_attribute(shapes, "anchor") or "t", align=_alignment(shapes, style) or "l",
                        vertical=vertical not in ("horz",), text=text,
-                       bold=bool(_first(_bold(rpr) for rpr in runs)))
+                       bold=bool(_first(_bold(rpr) for rpr in runs)), fill=fill,
+                       caps=_first(rpr.get("cap") for rpr in runs) == "all")
+
+
+def _own_fill(shapes: list, colours: Colours) -> tuple[str, ...]:
+    """The colours a placeholder fills its frame with, its own or its master's (a title bar drawn
+    as the title placeholder's fill); none when the nearest that says anything says no fill."""
+    for sp in shapes:
+        props = sp.find("p:spPr", NS)
+        if props is None:
+            continue
+        if props.find("a:noFill", NS) is not None:
+            return ()
+        found = fill_colours(sp, colours)
+        if found is not None:
+            return found[0] if found[1] >= 0.5 else ()
+    return ()
+
+
+def layout_counterparts(layout, element) -> list:
+    """The layout placeholder a slide's placeholder inherits from (by index, else by type) and
+    that one's master placeholder."""
+    ph_type, idx = ph_type_of(element)
+    shapes = [sp._element for sp in layout.placeholders]
+    own = next((sp for sp in shapes if ph_type_of(sp)[1] == idx and ph_type_of(sp)[0] == ph_type), None)
+    own = own if own is not None else next((sp for sp in shapes if ph_type_of(sp)[0] == ph_type), None)
+    master = _master_counterpart(layout.slide_master, ph_type)
+    return [el for el in (own, master) if el is not None]
 
 
 def _master_counterpart(master, ph_type: str):
@@ -231,6 +294,29 @@ def _alignment(shapes: list, style) -> str | None:
             if ppr is not None and ppr.get("algn"):
                 return ppr.get("algn")
     return style.get("algn") if style is not None else None
+
+
+DEFAULT_INSETS = (7.2, 3.6, 7.2, 3.6)  # PowerPoint's when a text body sets none: 0.1 in, 0.05 in
+
+
+def insets_of(shapes: list) -> tuple[float, float, float, float]:
+    """A placeholder's insets (left, top, right, bottom) in points, from the nearest shape that
+    sets each: the slide's, its layout's, its master's; else PowerPoint's defaults."""
+    found = []
+    for name, default in zip(("lIns", "tIns", "rIns", "bIns"), DEFAULT_INSETS, strict=True):
+        value = _body_attribute(shapes, name)
+        found.append(points(int(value)) if value is not None and value.lstrip("-").isdigit() else default)
+    return found[0], found[1], found[2], found[3]
+
+
+def _text_area(box: Box | None, insets: tuple[float, float, float, float]) -> Box | None:
+    """Where a placeholder's text stands: its frame less its insets (deck measures text to it and
+    keeps the template's insets around it)."""
+    if box is None:
+        return None
+    left, top, right, bottom = insets
+    return Box(round(box.x + left, 2), round(box.y + top, 2), round(max(1.0, box.w - left - right), 2),
+               round(max(1.0, box.h - top - bottom), 2))
 
 
 def _box(shape) -> Box | None:

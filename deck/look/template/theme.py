@@ -1,27 +1,24 @@
 """The theme a corporate template gives: canvas, boxes, type and colours, taken from the layouts
-its slide kinds use (deck.look.template.roles), each colour moved just far enough to pass deck's
-contrast rules."""
+its slide kinds use (deck.look.template.roles); its colours judged against what stands behind
+the text (deck.look.template.palette)."""
 from __future__ import annotations
 
 from dataclasses import replace
 
-from deck.look.colour import contrast, luminance, mix, passing_shade
+from deck.look.colour import contrast
 from deck.look.template.capability import columns, main_area, text_slots
 from deck.look.template.model import FOOTER_TYPES, Layout, Placeholder, Template
+from deck.look.template.palette import palette_from
 from deck.look.theme import (
-    BODY_CONTRAST,
     GUTTER,
     KICKER_H,
-    MIN_CONTRAST,
     NUMBER_W,
     SLIDE_H,
     STYLES,
     Covers,
     Geometry,
-    Palette,
     Style,
     Theme,
-    accent_roles,
 )
 from deck.plan import Box
 
@@ -34,8 +31,8 @@ def theme_from(template: Template) -> Theme:
     title_ph = content.title
     font = _first(_placeholder_fonts(content, "body", "obj"), template.minor_font, "Calibri")
     heading = _first([title_ph.font] if title_ph else [], template.major_font, font)
-    palette = _palette(template, content)
     styles = _styles(template, s)
+    palette, notes = palette_from(template, geometry, styles)
     return Theme(
         name=f"template {template.shown}",
         palette=palette,
@@ -44,7 +41,7 @@ def theme_from(template: Template) -> Theme:
         styles=styles,
         geometry=geometry,
         paint_covers=False,
-        template=template,
+        template=replace(template, colour_notes=notes),
         description=f"the corporate template {template.shown}",
     )
 
@@ -78,7 +75,8 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     # does not cut the body area short
     low = [box for box in footer_boxes.values() if box.y >= height / 2]
     footer_top = min((box.y for box in low), default=height - 36 * s)
-    bottom = min(height - 18 * s, footer_top + max((box.h for box in low), default=0))
+    bottom = min(height - 18 * s, footer_top + max((box.h for box in low), default=0),
+                 _band_top(template, height, left, left + content_w) - 6 * s)
     body_bottom = min(area.bottom if area else footer_top - 14 * s, footer_top - 6 * s)
     top = min(36 * s, tbox.y)
     kicker_h = KICKER_H * s
@@ -103,6 +101,16 @@ def _geometry(template: Template, content: Layout) -> Geometry:
         date=date, date_align=_align(footers["dt"].align) if date else "l",
         covers=_covers(template, s), two=two,
     )
+
+
+def _band_top(template: Template, height: float, left: float, right: float) -> float:
+    """The top of what the template draws along the foot of its dividers under the content column
+    (a coloured band, a logo, a picture): deck's own texts there (the progress row) stay above it
+    rather than on it."""
+    divider = template.layout_for("divider")
+    bands = [r.box.y for r in divider.regions if r.box.y >= 0.75 * height and r.box.x < right and r.box.right > left
+             and (not r.colours or any(contrast(c, divider.background) >= 1.5 for c in r.colours))]
+    return min(bands, default=height)
 
 
 def _covers(template: Template, s: float) -> Covers:
@@ -163,45 +171,10 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
         styles["footer"] = replace(styles["footer"], size=min(14.0, max(12.0, footer)), floor=12.0)
     # Text in placeholders takes the template's colours: the title's, and the covers' title colour.
     styles["deck-meta"] = replace(styles["deck-meta"], color="cover_muted")
+    # Cover titles (and a divider's number over its title) stand in the template's title
+    # placeholders, perhaps on a bar of their own; a divider may stand on other colours than
+    # the title slide.
+    for role, colour in (("deck-title", "cover_title"), ("divider-title", "divider_title"),
+                         ("divider-number", "divider_title"), ("divider-message", "divider_ink")):
+        styles[role] = replace(styles[role], color=colour)
     return styles
-
-
-def _palette(template: Template, content: Layout) -> Palette:
-    """The template's colours, each moved just far enough to pass deck's contrast rules."""
-    scheme = template.scheme
-    background = content.background
-    body = next((p.colour for p in content.placeholders if p.is_content and p.colour), None)
-    ink = _readable(body or scheme.get("dk1", "000000"), background, BODY_CONTRAST)
-    title = content.title.colour if content.title and content.title.colour else ink
-    heading = _readable(title, background, MIN_CONTRAST)
-    accent, on_accent, on_accent_muted, soft = _accent_roles(scheme.get("accent1", "1D4E89"), background, ink)
-    highlight = _readable(scheme.get("accent2", accent), background, MIN_CONTRAST)
-    muted = _readable(mix(ink, background, 0.35), soft, MIN_CONTRAST)
-    muted = _readable(muted, background, MIN_CONTRAST)
-    cover = template.layout_for("title")
-    cover_bg = cover.background
-    cover_title = cover.title.colour if cover.title and cover.title.colour else ink
-    cover_ink = _readable(cover_title, cover_bg, BODY_CONTRAST)
-    cover_muted = _readable(mix(cover_ink, cover_bg, 0.3), cover_bg, MIN_CONTRAST)
-    # The footer row keeps the template's own colour: it often sits on a band of its own.
-    footer = next((p.colour for p in content.placeholders if p.type == "ftr" and p.colour), muted)
-    return Palette(background=background, ink=ink, muted=muted, accent=accent, highlight=highlight, soft=soft,
-                   on_accent=on_accent, on_accent_muted=on_accent_muted, rule=mix(ink, background, 0.75),
-                   heading=heading, cover_bg=cover_bg, cover_ink=cover_ink, cover_muted=cover_muted,
-                   footer=footer)
-
-
-def _readable(colour: str, background: str, minimum: float) -> str:
-    if contrast(colour, background) >= minimum:
-        return colour
-    return passing_shade(colour, background, minimum) or ("000000" if luminance(background) > 0.18 else "FFFFFF")
-
-
-def _accent_roles(accent: str, background: str, ink: str) -> tuple[str, str, str, str]:
-    """The template's accent, deepened only as far as text on it and it as text need."""
-    accent = _readable(accent, background, MIN_CONTRAST)
-    if max(contrast("FFFFFF", accent), contrast("000000", accent)) < BODY_CONTRAST:
-        # deeper on a light background (white text on it), lighter on a dark one (black text)
-        text = "FFFFFF" if luminance(background) > 0.18 else "000000"
-        accent = passing_shade(accent, text, BODY_CONTRAST) or accent
-    return (accent, *accent_roles(accent, background, ink))
