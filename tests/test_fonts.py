@@ -17,7 +17,11 @@ SENTENCE = "Wie deuren en ramen opent voor klanten, maakt van elke medewerker ee
 
 
 @pytest.fixture(autouse=True)
-def _fresh():
+def _fresh(request, monkeypatch):
+    """Each family is measured afresh, and (but where a test asks for it) as on a machine that has
+    it or where fontconfig is missing: no font drawn in its place."""
+    if "drawn_here" not in request.keywords:
+        monkeypatch.setattr(installed, "drawn_by", lambda family, bold: None)
     fonts.measure.cache_clear()
     yield
     fonts.measure.cache_clear()
@@ -126,3 +130,18 @@ def test_built_in_themes_read_no_font_file():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.drawn_here
+def test_where_another_font_draws_a_missing_family_the_wider_of_the_two_measures(monkeypatch):
+    dejavu = installed.font_file("DejaVu Sans", False)
+    if dejavu is None:
+        pytest.skip("DejaVu Sans is not installed")
+    monkeypatch.setattr(installed, "drawn_by", lambda family, bold: ("DejaVu Sans", dejavu))
+    m = fonts.measure("Calibri Light")
+    assert "where DejaVu Sans draws it: measured as the wider of the two" in m.how
+    for text in (SENTENCE, "iiii lll", "WWW MMM"):
+        wider = max(exact.text_width(text, "Calibri", 20), fonts.text_width(text, "DejaVu Sans", 20))
+        assert fonts.text_width(text, "Calibri Light", 20) >= wider - 1e-6
+    # Calibri and Arial are never looked up: deck's own themes ask fontconfig nothing
+    assert fonts.measure("Calibri").how == "exact" and fonts.measure("Liberation Sans").how == "exact, as arial"

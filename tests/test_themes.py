@@ -202,7 +202,7 @@ def test_stand_in_metrics_are_wider_than_the_widest_exact_face():
     text = "Wie deuren en ramen opent voor klanten, maakt van elke medewerker een marketeer"
     assert fonts.measured_as("Carlito") == ("Calibri", 1.0)
     assert fonts.measured_as("Liberation Sans") == ("Arial", 1.0)
-    assert fonts.text_width(text, "Phantom Sans", 28) == pytest.approx(1.2 * fonts.text_width(text, "Arial", 28))
+    assert fonts.text_width(text, "Phantom Sans", 28) >= 1.2 * fonts.text_width(text, "Arial", 28) - 1e-6
     for width in (300, 500, 800):
         assert fonts.line_count(text, "Phantom Sans", 28, width) >= fonts.line_count(text, "Arial", 28, width)
 

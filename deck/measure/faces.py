@@ -115,6 +115,19 @@ def add_face(name: str, bold: bool, data: dict) -> None:
     _FACES[name, bool(bold)] = _built(data)
 
 
+def add_wider(name: str, bold: bool, first: Face, factor: float, second: Face) -> None:
+    """Measure `name` with the wider of two faces (the first times `factor`), character by character."""
+    face = Face()
+    for ch in set(first) | set(second):
+        face[ch] = max(first[ch] * factor, second[ch])
+    face.upem = first.upem
+    face.meta = first.meta
+    face.hyphen = face["-"] if "-" in face else first.hyphen * factor
+    face.words = {}
+    face.ligatures = first.ligatures
+    _FACES[name, bool(bold)] = face
+
+
 def _built(data: dict) -> Face:
     upem = float(data["unitsPerEm"])
     face = Face()

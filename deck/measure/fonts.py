@@ -63,7 +63,43 @@ class Measure:
 
 @lru_cache(maxsize=256)
 def measure(family: str) -> Measure:
-    """How `family` is measured (see the module's docstring for the order)."""
+    """How `family` is measured (see the module's docstring)."""
+    found = _resolved(family)
+    if found.how.startswith("exact, from the installed") or shipped_family(key(family or "")) in _EVERYWHERE:
+        return found
+    return _drawn_here(family, found)
+
+
+# The fonts every PowerPoint has, whose twins every machine that builds decks installs: fontconfig is
+# not asked about them, so deck's own themes cost nothing.
+_EVERYWHERE = ("calibri", "arial")
+
+
+def _drawn_here(family: str, found: Measure) -> Measure:
+    """Where fontconfig draws another font in the family's place on this machine (LibreOffice
+    does), the wider of the two, so the text fits here and where the family is installed."""
+    from deck.measure import faces, installed
+
+    faces_out = []
+    drawn = None
+    for bold, (face, heavy, factor) in ((False, found.regular), (True, found.bold)):
+        here = installed.drawn_by(family, bold or heavy)
+        data = installed.metrics(here[1]) if here else None
+        if here is None or data is None or shipped_family(here[0]) == shipped_family(face):
+            faces_out.append((face, heavy, factor))
+            continue
+        drawn = here[0]
+        name = f"{key(family)} {'bold' if bold else 'regular'} or {here[1].name}"
+        faces.add_face(f"{name} (drawn)", bold, data)
+        faces.add_wider(name, bold, get_face(face, heavy), factor, get_face(f"{name} (drawn)", bold))
+        faces_out.append((name, bold, 1.0))
+    if drawn is None:
+        return found
+    return Measure(faces_out[0], faces_out[1], f"{found.how}; not installed here, where {drawn} draws it: "
+                                                f"measured as the wider of the two")
+
+
+def _resolved(family: str) -> Measure:
     name = key(family or "")
     found = _shipped(name) or _installed(family or "")
     if found:

@@ -1,9 +1,11 @@
-"""The widths of a font installed on this machine, for a family deck ships no tables for.
+"""The fonts installed on this machine: the family itself, or the font drawn in its place.
 
-fontconfig (``fc-match``) names the file that would draw the family; deck takes it only when
-fontconfig found the family itself (a font that merely looks alike measures differently), and
-reads its widths with fontTools. Both happen only for a family outside deck's own tables, so a
-build in a built-in theme neither starts fc-match nor imports fontTools.
+fontconfig (``fc-match``) names the file that would draw a family; deck takes it as the family's
+own widths only when fontconfig found the family itself (a font that merely looks alike measures
+differently), and reads them with fontTools. Where the family is missing, the font fontconfig
+names instead is what LibreOffice draws here, so deck.measure.fonts measures the wider of the
+two. Both happen only for a template's or brand's font, never for Calibri and Arial, so a build
+in a built-in theme neither starts fc-match nor imports fontTools.
 """
 from __future__ import annotations
 
@@ -19,6 +21,20 @@ from deck.measure.catalogue import key
 def font_file(family: str, bold: bool) -> Path | None:
     """The installed file of `family` (its bold face if `bold`), or None when fontconfig has no
     font of that name."""
+    found = _match(family, bold)
+    return found[1] if found and key(family) in found[0] else None
+
+
+@cache
+def drawn_by(family: str, bold: bool) -> tuple[str, Path] | None:
+    """The family and file that fontconfig puts in the place of `family` on this machine, whatever
+    it is (LibreOffice draws a missing font with it); None without fontconfig."""
+    found = _match(family, bold)
+    return (found[2], found[1]) if found else None
+
+
+def _match(family: str, bold: bool) -> tuple[set[str], Path, str] | None:
+    """(every name of the font fontconfig matches, its file, its first family name)."""
     if not family.strip() or shutil.which("fc-match") is None:
         return None
     pattern = family.replace("-", r"\-").replace(":", r"\:") + (":weight=bold" if bold else ":weight=regular")
@@ -28,11 +44,10 @@ def font_file(family: str, bold: bool) -> Path | None:
     except (OSError, subprocess.SubprocessError):
         return None
     lines = done.stdout.splitlines()
-    if done.returncode != 0 or len(lines) < 3:
+    if done.returncode != 0 or len(lines) < 3 or not Path(lines[2]).is_file():
         return None
     names = {key(name) for line in lines[:2] for name in line.split(",")}
-    path = Path(lines[2])
-    return path if key(family) in names and path.is_file() else None
+    return names, Path(lines[2]), lines[0].split(",")[0]
 
 
 def metrics(path: Path) -> dict | None:
