@@ -87,24 +87,25 @@ def _laid_out(ctx: Context, kind: str, path: tuple, lay_out: Callable[..., None]
         lay_out(*args)
     finally:
         ctx.at_minimum = False
-    minimum = ctx.theme.style("body").minimum
+    minimum, headline = ctx.theme.style("body").minimum, ctx.theme.style("title").minimum
     if len(ctx.problems) == marks[1]:
         ctx.notices.append(ctx.source.notice(path, f"set below the template's usual text size (never under "
-                                                   f"{minimum:g} pt) so that it fits; a roomier layout under "
-                                                   "`layouts:` keeps it larger"))
+                                                   f"{minimum:g} pt, {headline:g} pt for headlines) so that it "
+                                                   "fits; a roomier layout under `layouts:` keeps it larger"))
         return
     layout = template.layout(template.mapping[kind]).name if kind in template.mapping else None
-    ctx.problems[marks[1]:] = [_on_template(p, kind, layout, minimum) for p in ctx.problems[marks[1]:]]
+    least = f"{minimum or 0:g} pt, {headline or 0:g} pt for headlines"
+    ctx.problems[marks[1]:] = [_on_template(p, kind, layout, least) for p in ctx.problems[marks[1]:]]
 
 
-def _on_template(problem: Message, kind: str, layout: str | None, minimum: float | None) -> Message:
+def _on_template(problem: Message, kind: str, layout: str | None, least: str) -> Message:
     """A refusal for lack of room, told as the template's constraint first, the text's last."""
     if "fit" not in problem.message:
         return problem
     where = f"its layout '{layout}'" if layout else "its layout"
     hint = (f"the template is the constraint: {where} leaves too little room for this even at "
-            f"{minimum or 0:g} pt; choose a roomier layout (`layouts: {{{kind}: NAME}}`; `deck template inspect` "
-            "lists them), use fewer items, or allow smaller text with --allow-small")
+            f"the readable minimum ({least}); choose a roomier layout (`layouts: {{{kind}: NAME}}`; "
+            "`deck template inspect` lists them), use fewer items, or allow smaller text with --allow-small")
     if problem.hint:
         hint += f"; or {problem.hint}"
     return replace(problem, hint=hint)

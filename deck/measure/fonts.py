@@ -128,7 +128,8 @@ def _shipped(name: str) -> Measure | None:
         return None
     # Calibri and Arial keep their spelling: deck.measure.text's callers name them so
     face = {"calibri": "Calibri", "arial": "Arial"}.get(shipped, shipped)
-    return Measure((face, False, 1.0), (face, True, 1.0), "exact" if name == shipped else f"exact, as {shipped}")
+    how = "exact" if name == shipped else f"exact, as its twin {shipped}"
+    return Measure((face, False, 1.0), (face, True, 1.0), how)
 
 
 def _installed(family: str) -> Measure | None:

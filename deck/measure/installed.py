@@ -61,19 +61,19 @@ def metrics(path: Path) -> dict | None:
 
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     try:
-        font = TTFont(str(path), lazy=True, fontNumber=0)
-        cmap = font.getBestCmap() or {}
-        hmtx = font["hmtx"]
-        advances = {cp: hmtx[glyph][0] for cp, glyph in cmap.items()}
-        hhea, os2 = font["hhea"], font["OS/2"]
-        return {
-            "family": font["name"].getDebugName(1),
-            "source": {"file": str(path)},
-            "unitsPerEm": font["head"].unitsPerEm,
-            "hhea": {"ascent": hhea.ascent, "descent": hhea.descent, "lineGap": hhea.lineGap},
-            "os2": {"winAscent": os2.usWinAscent, "winDescent": os2.usWinDescent},
-            "ligatures": [],
-            "advances": advances,
-        }
+        with TTFont(str(path), lazy=True, fontNumber=0) as font:
+            cmap = font.getBestCmap() or {}
+            hmtx = font["hmtx"]
+            advances = {cp: hmtx[glyph][0] for cp, glyph in cmap.items()}
+            hhea, os2 = font["hhea"], font["OS/2"]
+            return {
+                "family": font["name"].getDebugName(1),
+                "source": {"file": str(path)},
+                "unitsPerEm": font["head"].unitsPerEm,
+                "hhea": {"ascent": hhea.ascent, "descent": hhea.descent, "lineGap": hhea.lineGap},
+                "os2": {"winAscent": os2.usWinAscent, "winDescent": os2.usWinDescent},
+                "ligatures": [],
+                "advances": advances,
+            }
     except Exception:  # a damaged or unusual font file: deck measures the family another way
         return None

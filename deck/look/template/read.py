@@ -21,6 +21,7 @@ from deck.look.template.model import FOOTER_TYPES, Layout, Master, Placeholder, 
 from deck.look.template.roles import choose_layouts, describe
 from deck.look.template.theme import theme_from
 from deck.look.theme import describe_theme
+from deck.measure import fonts
 from deck.ooxml import NS
 from deck.plan import Box
 from deck.units import points
@@ -65,7 +66,12 @@ def inspect(file: Path) -> tuple[list[str], DeckError | None]:
     except DeckError as err:
         return describe(template), err
     theme = theme_from(template)
-    return describe(template) + ["what deck takes from it:"] + describe_theme(theme)[1:], None
+    measured = [f"  {where} font '{family}': {fonts.measure(family).how}"
+                for where, family in (("body", theme.font), ("headline", theme.title_font))]
+    measured += [f"  {role} {style.size:g} pt, smaller down to {style.floor:g} pt, and down to {style.minimum:g} pt "
+                 "only for text that cannot continue on another slide" for role, style in
+                 (("body text", theme.style("body")), ("headlines", theme.style("title"))) if style.minimum]
+    return describe(template) + ["what deck takes from it:"] + describe_theme(theme)[1:] + measured, None
 
 
 # --- masters and layouts ---------------------------------------------------------------------------

@@ -150,7 +150,8 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
 
     def scaled(role: str, style: Style) -> Style:
         if role == "footer":
-            return replace(style, size=round(style.size * s, 1), floor=round(style.floor * s, 1))
+            floor = max(round(MIN_BODY * width, 1), round(style.floor * s, 1))
+            return replace(style, size=max(floor, round(style.size * s, 1)), floor=floor, minimum=floor)
         headline = role in HEADLINE_ROLES
         k = title_scale if headline else body_scale
         minimum = round((MIN_HEADLINE if headline else MIN_BODY) * width, 1)
@@ -177,7 +178,10 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
         styles[role] = replace(style, size=max(floor, round(style.size * narrow, 1)), floor=floor)
     footer = next((p.size for p in template.layout_for("bullets").placeholders if p.type == "ftr" and p.size), None)
     if footer:
-        styles["footer"] = replace(styles["footer"], size=min(14.0, max(12.0, footer)), floor=12.0)
+        # the template's footer size, but a source line is read too: not under the readable minimum
+        least = round(MIN_BODY * width, 1)
+        styles["footer"] = replace(styles["footer"], size=max(least, min(14.0 * s, footer)),
+                                   floor=max(least, min(12.0 * s, footer)), minimum=least)
     # Text in placeholders takes the template's colours: the title's, and the covers' title colour.
     styles["deck-meta"] = replace(styles["deck-meta"], color="cover_muted")
     return styles
