@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from deck.measure import fonts, installed
+from deck.measure import fonts, installed, lookup
 from deck.measure import text as exact
 from deck.measure.catalogue import SHIPPED
 
@@ -108,7 +108,7 @@ def test_the_average_estimate_is_wide_on_real_text():
         walk(yaml.safe_load((ROOT / name).read_text("utf-8")))
     shares = []
     for family in ("montserrat", "roboto", "open sans", "lato", "poppins", "inter", "source sans 3", "raleway"):
-        estimate = fonts._from_average(family)
+        estimate = lookup.from_average(family)
         assert estimate is not None
         for bold in (False, True):
             base, heavy, factor = estimate.face(bold)
@@ -126,7 +126,8 @@ def test_built_in_themes_read_no_font_file():
             "from deck.build import build\n"
             "out = pathlib.Path(tempfile.mkdtemp()) / 'deck.pptx'\n"
             "build(pathlib.Path('outline.yaml'), out)\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('fontTools', 'deck.measure.installed'))))\n")
+            "lazy = ('fontTools', 'deck.measure.installed', 'deck.measure.lookup')\n"
+            "print(sorted(m for m in sys.modules if m.startswith(lazy)))\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -1,4 +1,5 @@
-"""The fonts deck ships widths for, by the names a template or a brand gives them.
+"""The fonts deck ships widths for, by the names a template or a brand gives them, and how a
+family is measured (Measure, which deck.measure.fonts gives for any family).
 
 Each family maps to the stem of its tables in deck/measure/fontdata/ (``STEM.json`` regular,
 ``STEM-bold.json`` bold). A metric-compatible twin (same advance widths: Carlito is Calibri,
@@ -105,3 +106,32 @@ def shipped_family(family: str) -> str | None:
     name = key(family)
     name = TWINS.get(name, name)
     return name if name in SHIPPED else None
+
+
+Face = tuple[str, bool, float]  # a face deck.measure.faces knows (family, bold), and a width factor
+
+
+class Measure:
+    """How deck measures a family: regular text with the face `regular`, bold text with `bold`,
+    each (family, bold, width factor). `how` says it in words, for `deck template inspect`.
+    (A plain class: a dataclass costs every start a few milliseconds.)"""
+
+    __slots__ = ("regular", "bold", "how")
+
+    def __init__(self, regular: Face, bold: Face, how: str) -> None:
+        self.regular, self.bold, self.how = regular, bold, how
+
+    def __repr__(self) -> str:
+        return f"Measure({self.regular!r}, {self.bold!r}, {self.how!r})"
+
+    @property
+    def exact(self) -> bool:
+        return not self.how.startswith("estimated")
+
+    @property
+    def factor(self) -> float:
+        """The larger width factor of the two faces."""
+        return max(self.regular[2], self.bold[2])
+
+    def face(self, bold: bool) -> Face:
+        return self.bold if bold else self.regular
