@@ -18,6 +18,10 @@ and writes ``averages.tsv``: for every family whose average character width is p
 (Capsize's metrics of the Google fonts and of the common system fonts), that average at each
 weight, so deck can estimate a font it has no table for far closer than a blanket margin.
 
+Only numbers are kept (advance widths, vertical metrics, ligature sequences), never a glyph: the
+Google fonts are under the SIL Open Font License, Liberation, Caladea and Carlito too, the URW
+fonts under the AGPL with a font exception, Wine's Tahoma under the LGPL, Capsize's metrics MIT.
+
 Regenerate (from the repository root), after
 
     apt-get install fonts-liberation2 fonts-crosextra-caladea fonts-urw-base35 fonts-wine
