@@ -189,21 +189,26 @@ def test_a_font_deck_can_measure_is_exact(tmp_path):
     assert {run.font.name for run in _runs(Presentation(str(out)))} == {"Arial"}
 
 
-def test_another_font_is_measured_conservatively_and_said_so(tmp_path):
+def test_a_font_deck_knows_nothing_of_is_measured_conservatively_and_said_so(tmp_path):
     out = tmp_path / "deck.pptx"
-    result = build(_outline(tmp_path, "font: Georgia"), out)
-    notice = next(str(n) for n in result.notices if "Georgia" in str(n))
+    result = build(_outline(tmp_path, "font: Phantom Sans"), out)
+    notice = next(str(n) for n in result.notices if "Phantom Sans" in str(n))
     assert "outline.yaml:4: brand.font" in notice and "Arial +20 %" in notice
-    assert {run.font.name for run in _runs(Presentation(str(out)))} == {"Georgia"}
+    assert {run.font.name for run in _runs(Presentation(str(out)))} == {"Phantom Sans"}
+
+
+def test_a_font_with_a_published_average_width_is_estimated_without_a_notice(tmp_path):
+    result = build(_outline(tmp_path, "font: Georgia"), tmp_path / "deck.pptx")
+    assert not any("Georgia" in str(n) for n in result.notices)
 
 
 def test_stand_in_metrics_are_wider_than_the_widest_exact_face():
     text = "Wie deuren en ramen opent voor klanten, maakt van elke medewerker een marketeer"
     assert fonts.measured_as("Carlito") == ("Calibri", 1.0)
     assert fonts.measured_as("Liberation Sans") == ("Arial", 1.0)
-    assert fonts.text_width(text, "Segoe UI", 28) == pytest.approx(1.2 * fonts.text_width(text, "Arial", 28))
+    assert fonts.text_width(text, "Phantom Sans", 28) >= 1.2 * fonts.text_width(text, "Arial", 28) - 1e-6
     for width in (300, 500, 800):
-        assert fonts.line_count(text, "Georgia", 28, width) >= fonts.line_count(text, "Arial", 28, width)
+        assert fonts.line_count(text, "Phantom Sans", 28, width) >= fonts.line_count(text, "Arial", 28, width)
 
 
 # --- brand logo --------------------------------------------------------------------------------------------

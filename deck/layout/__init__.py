@@ -10,12 +10,17 @@ Fit policy, the same for every kind of text (deck.layout.fitting, deck.layout.pa
   3. kinds that can continue (bullets, compare, steps, question prompts, agenda, recap, tables)
      carry the rest onto a slide titled "… (continued)" in the deck's language;
   4. texts that cannot continue (a headline, a statement, a quote, a big number) are a
-     DeckError naming the outline line, unless `allow_small` lowers the floors once by 4 pt.
+     DeckError naming the outline line, unless `allow_small` lowers the floors once by 4 pt;
+     on a template, a slide that does not fit at its floors is first laid out again with every
+     floor at the readable minimum (deck.look.template.theme), and a refusal names the template.
 
 Every position comes from the theme's Geometry (deck.look.theme): deck's own 16:9 grid, or a
 template's canvas and placeholders, with the distances inside kinds in its Spacing.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
 
 from deck.errors import DeckError, Message
 from deck.layout.context import SMALL_ALLOWANCE, Context, Planned
@@ -46,26 +51,65 @@ def plan_deck(loaded: Loaded, theme: Theme, *, allow_small: bool = False, assets
     if allow_small:
         ctx.notices.append(Message.notice("--allow-small", f"floors lowered by {SMALL_ALLOWANCE:g} pt"))
     check_sources(ctx)
-    title_slide(ctx)
+    _laid_out(ctx, "title", ("title",), title_slide, ctx)
     if outline.agenda:
-        _agenda(ctx)
+        _laid_out(ctx, "agenda", ("agenda",), _agenda, ctx)
     for index, (section, number) in enumerate(zip(outline.sections, outline.numbers(), strict=True)):
         ctx.section = section
         if section.divider and number is not None:  # a break has no divider
-            divider(ctx, index, section, number)
+            _laid_out(ctx, "divider", ("sections", index), divider, ctx, index, section, number)
         for number, slide in enumerate(section.slides):
             path = ("sections", index, "slides", number)
-            KINDS[slide.kind](ctx, slide, path, notes_text(slide.notes, labels))
+            _laid_out(ctx, slide.kind, path, KINDS[slide.kind], ctx, slide, path, notes_text(slide.notes, labels))
     ctx.section = None
     if outline.recap:
-        _recap(ctx)
-    closing(ctx)
+        _laid_out(ctx, "recap", ("recap",), _recap, ctx)
+    _laid_out(ctx, "closing", ("closing",), closing, ctx)
     clash = highlight_clash(theme, outline, loaded.source, ctx.slides)
     if clash is not None:
         ctx.notices.append(clash)
     if ctx.problems:
         raise DeckError(ctx.problems)
     return Planned(ctx.slides, ctx.notices, outline.planned_minutes(), theme)
+
+
+def _laid_out(ctx: Context, kind: str, path: tuple, lay_out: Callable[..., None], *args) -> None:
+    """Lay out one slide of the outline (with its continuations). On a template, one that does not
+    fit at the floors is laid out again with every floor at the readable minimum (the template's
+    owner chose its small text); what still does not fit is refused naming the template."""
+    marks = len(ctx.slides), len(ctx.problems), len(ctx.notices)
+    lay_out(*args)
+    template = ctx.theme.template
+    if template is None or len(ctx.problems) == marks[1]:
+        return
+    del ctx.slides[marks[0]:], ctx.problems[marks[1]:], ctx.notices[marks[2]:]
+    ctx.at_minimum = True
+    try:
+        lay_out(*args)
+    finally:
+        ctx.at_minimum = False
+    minimum, headline = ctx.theme.style("body").minimum, ctx.theme.style("title").minimum
+    if len(ctx.problems) == marks[1]:
+        ctx.notices.append(ctx.source.notice(path, f"set below the template's usual text size (never under "
+                                                   f"{minimum:g} pt, {headline:g} pt for headlines) so that it "
+                                                   "fits; a roomier layout under `layouts:` keeps it larger"))
+        return
+    layout = template.layout(template.mapping[kind]).name if kind in template.mapping else None
+    least = f"{minimum or 0:g} pt, {headline or 0:g} pt for headlines"
+    ctx.problems[marks[1]:] = [_on_template(p, kind, layout, least) for p in ctx.problems[marks[1]:]]
+
+
+def _on_template(problem: Message, kind: str, layout: str | None, least: str) -> Message:
+    """A refusal for lack of room, told as the template's constraint first, the text's last."""
+    if "fit" not in problem.message:
+        return problem
+    where = f"its layout '{layout}'" if layout else "its layout"
+    hint = (f"the template is the constraint: {where} leaves too little room for this even at "
+            f"the readable minimum ({least}); choose a roomier layout (`layouts: {{{kind}: NAME}}`; "
+            "`deck template inspect` lists them), use fewer items, or allow smaller text with --allow-small")
+    if problem.hint:
+        hint += f"; or {problem.hint}"
+    return replace(problem, hint=hint)
 
 
 def _agenda(ctx: Context) -> None:

@@ -2,7 +2,7 @@
 the slides so far, and the problems and notices found on the way."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from deck.errors import Message
 from deck.look.theme import Geometry, Style, Theme
@@ -35,12 +35,16 @@ class Context:
     slides: list[SlidePlan] = field(default_factory=list)
     section: Section | None = None  # the section being laid out; its title is the kicker
     long_headlines: set[tuple] = field(default_factory=set)  # said once, though laid out per page
+    # a template's slide that did not fit at the floors is laid out again with each floor at the
+    # style's readable minimum (deck.layout.plan_deck)
+    at_minimum: bool = False
 
     def style(self, role: str) -> Style:
         style = self.theme.style(role)
+        if self.at_minimum and style.minimum is not None:
+            style = replace(style, floor=min(style.floor, style.minimum))
         if self.allow_small:
-            style = Style(style.size, style.floor - SMALL_ALLOWANCE, style.bold, style.color,
-                          style.leading, style.after)
+            style = replace(style, floor=style.floor - SMALL_ALLOWANCE)
         return style
 
     def fail(self, path: tuple, message: str, hint: str) -> None:

@@ -48,6 +48,9 @@ class Style:
     color: str = "ink"  # a palette role
     leading: float = 1.2  # line pitch as a multiple of the size
     after: float = 0.5  # space after a paragraph, in lines
+    # On a template: the smallest size a room can still read, for text that cannot continue
+    # once the floor is reached (deck.look.template.theme); None in deck's own themes.
+    minimum: float | None = None
 
     @property
     def line(self) -> float:

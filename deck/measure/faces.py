@@ -1,8 +1,10 @@
-"""Glyph advances of the fonts deck measures in (pure: no pptx, no font files at runtime).
+"""Glyph advances of the fonts deck measures in (pure: no pptx; font files only for a face
+added with ``add_face``).
 
 The widths are those of the fonts every PowerPoint has (Calibri, Arial), taken from their
-metric-compatible open twins Carlito and Liberation Sans by ``scripts/font_metrics.py`` and
-shipped as JSON in ``deck/measure/fontdata/``. A width is the plain sum of the glyph advances,
+metric-compatible open twins Carlito and Liberation Sans by ``scripts/font_metrics.py``, and of
+the fonts templates commonly use (deck.measure.catalogue), shipped as JSON in
+``deck/measure/fontdata/``. A width is the plain sum of the glyph advances,
 without kerning (see deck.measure.text for why that errs on the safe side). Characters the font
 lacks (CJK, emoji, other scripts) are measured conservatively: 1.0 em, 1.3 em for emoji; only
 format and combining characters (ZWJ, variation selectors, accents) count as zero.
@@ -13,7 +15,9 @@ import json
 import unicodedata
 from functools import cache
 
-FAMILIES = {"calibri": "calibri", "arial": "arial"}
+from deck.measure.catalogue import SHIPPED, shipped_family
+
+FAMILIES = SHIPPED
 
 # A tab advances to the next default tab stop (1 in); we count the full inch, an upper bound.
 _TAB_PT = 72.0
@@ -83,30 +87,58 @@ def _fallback_em(face: Face, ch: str) -> float:
 
 def _family_key(family: str) -> str:
     try:
-        return FAMILIES[family.strip().lower()]
-    except (KeyError, AttributeError):
-        known = ", ".join(name.title() for name in FAMILIES)
+        shipped = shipped_family(family)
+    except AttributeError:
+        shipped = None
+    if shipped is None:
         raise ValueError(
-            f"unknown font family {family!r}: deck measures text only in {known} "
-            "(the fonts every PowerPoint has)"
+            f"unknown font family {family!r}: deck.measure.faces has tables for "
+            f"{', '.join(name.title() for name in FAMILIES)} (deck.measure.fonts measures any family)"
         ) from None
+    return FAMILIES[shipped]
 
 
 @cache
 def _face(key: str, bold: bool) -> Face:
     from importlib import resources  # here, not at import time: it costs ~20 ms to import
 
-    stem = f"{key}-bold" if bold else key
-    raw = resources.files("deck.measure").joinpath("fontdata", f"{stem}.json").read_text("utf-8")
-    data = json.loads(raw)
+    folder = resources.files("deck.measure").joinpath("fontdata")
+    table = folder.joinpath(f"{key}-bold.json" if bold else f"{key}.json")
+    if not table.is_file():
+        # a family without a bold face (Bebas Neue) is emboldened, which keeps its advances
+        table = folder.joinpath(f"{key}.json")
+    return _built(json.loads(table.read_text("utf-8")))
+
+
+def add_face(name: str, bold: bool, data: dict) -> None:
+    """Measure `name` with the widths in `data` (a record as deck.measure.installed reads one)."""
+    _FACES[name, bool(bold)] = _built(data)
+
+
+def add_wider(name: str, bold: bool, first: Face, factor: float, second: Face) -> None:
+    """Measure `name` with the wider of two faces (the first times `factor`), character by character."""
+    face = Face()
+    for ch in set(first) | set(second):
+        face[ch] = max(first[ch] * factor, second[ch])
+    face.upem = first.upem
+    face.meta = first.meta
+    face.hyphen = face["-"] if "-" in face else first.hyphen * factor
+    face.words = {}
+    face.ligatures = first.ligatures
+    _FACES[name, bool(bold)] = face
+
+
+def _built(data: dict) -> Face:
     upem = float(data["unitsPerEm"])
     face = Face()
-    for run in data["runs"]:
+    for run in data.get("runs", ()):
         first = run[0]
         for i, adv in enumerate(run[1:]):
             face[chr(first + i)] = adv / upem
+    for cp, adv in data.get("advances", {}).items():
+        face[chr(cp)] = adv / upem
     face.upem = upem
-    face.meta = data
+    face.meta = {k: v for k, v in data.items() if k not in ("runs", "advances")}
     face[SHY] = 0.0  # invisible unless the line breaks at it
     face["\t"] = 0.0  # a tab's width depends on the size: em() adds it
     face[" "] = face.get(" ", 0.25)
@@ -141,7 +173,7 @@ def em(face: Face, s: str, size: float) -> float:
 
 
 def text_width(text: str, family: str, size: float, bold: bool = False) -> float:
-    """Width of ``text`` in points, set in ``family`` (Calibri or Arial) at ``size`` pt.
+    """Width of ``text`` in points, set in ``family`` (a family of the tables) at ``size`` pt.
 
     The plain sum of advance widths (no kerning, no SAFETY). Hard line breaks are not
     interpreted: measure one line at a time.
@@ -170,5 +202,4 @@ def ascent_descent(family: str, bold: bool = False) -> tuple[float, float]:
 
 def font_metrics(family: str, bold: bool = False) -> dict:
     """The raw metric record of a face (unitsPerEm, hhea, os2, source), without the widths."""
-    face = get_face(family, bold)
-    return {k: v for k, v in face.meta.items() if k != "runs"}
+    return dict(get_face(family, bold).meta)

@@ -1,11 +1,23 @@
-"""Which metrics measure a font family: exact ones, or a conservative stand-in.
+"""Which metrics measure a font family, from the exact ones down to a cautious estimate.
 
-deck ships the metrics of Calibri and Arial (deck/measure/faces.py). Their metric twins measure exactly
-the same (Carlito is Calibri, Liberation Sans and Arimo are Arial, Arial was drawn to
-Helvetica's widths). Any other family (a brand font, a template's theme font) is measured as
-Arial, the wider of the two, with every width counted 20 % wider: enough for the common text
-faces (Segoe UI, Aptos, Georgia, Verdana, Calibri Light), so text set in them stays inside its
-box at the cost of an earlier shrink or continuation. deck says so once per build.
+For any family name (a template's theme font, a placeholder's font, a brand font), in this order:
+
+1. deck's own tables (deck.measure.catalogue): the family or its metric-compatible twin (Carlito
+   is Calibri, Liberation Sans and Helvetica are Arial, Caladea is Cambria, ...). Exact.
+2. the font installed on this machine, found by fontconfig under its own name and read with
+   fontTools (deck.measure.installed). Exact.
+3. a weight of 1 or 2 ("Calibri Light", "Montserrat Medium"): a lighter weight measured with
+   the regular face, a heavier one with the bold face; neither is narrower than the weight it
+   stands for.
+4. the family's published average character width (fontdata/averages.tsv: the Google fonts and
+   the common system fonts such as Verdana, Segoe UI, Trebuchet MS, Helvetica Neue): Arial's
+   widths (Times New Roman's for a serif, Courier New's for a monospace) scaled to that average,
+   plus ESTIMATE_MARGIN for the letters that differ more than the average.
+5. nothing known: Arial with every width counted 20 % wider, enough for the widest common text
+   faces, at the cost of an earlier shrink or continuation. deck says so once per build.
+
+Calibri and Arial (deck's own themes) are answered at once; the other tiers live in
+deck.measure.lookup, loaded only for another family.
 
 Same calls as deck.measure.text (`wrap`, `line_count`, `text_width`), with any family name.
 """
@@ -14,44 +26,58 @@ from __future__ import annotations
 from functools import lru_cache
 
 from deck.measure import text as _text
+from deck.measure.catalogue import SHIPPED, Measure, key, shipped_family
 from deck.measure.faces import em, get_face
 
-STAND_IN = "Arial"
-STAND_IN_MARGIN = 1.2
 
-_TWINS = {
-    "calibri": "Calibri",
-    "carlito": "Calibri",
-    "arial": "Arial",
-    "liberation sans": "Arial",
-    "arimo": "Arial",
-    "helvetica": "Arial",
-}
+@lru_cache(maxsize=256)
+def measure(family: str) -> Measure:
+    """How `family` is measured (see the module's docstring)."""
+    name = key(family or "")
+    if name in _EVERYWHERE:
+        return _EVERYWHERE[name]
+    from deck.measure import lookup
+
+    found = lookup.resolved(family)
+    if found.how.startswith("exact, from the installed") or shipped_family(name) in ("calibri", "arial"):
+        return found
+    return lookup.drawn_here(family, found)
 
 
-@lru_cache(maxsize=64)
+# The fonts every PowerPoint has, whose twins every machine that builds decks installs: deck's own
+# themes measure in them at no cost (no lookup, no fontconfig).
+_EVERYWHERE = {name: Measure((face, False, 1.0), (face, True, 1.0), "exact")
+               for name, face in (("calibri", "Calibri"), ("arial", "Arial"))}
+
+
+# --- the calls of deck.measure.text, for any family ----------------------------------------------------
+
 def measured_as(family: str) -> tuple[str, float]:
-    """(family deck.measure.text measures, width factor): factor 1.0 means exact."""
-    twin = _TWINS.get(family.strip().lower())
-    return (twin, 1.0) if twin else (STAND_IN, STAND_IN_MARGIN)
+    """(face deck.measure.text measures regular text in, width factor)."""
+    m = measure(family)
+    return m.regular[0], m.regular[2]
 
 
 def is_exact(family: str) -> bool:
-    return measured_as(family)[1] == 1.0
+    return measure(family).exact
 
 
 def stand_in_notice(family: str) -> str | None:
-    """What to tell the user when `family` can only be estimated; the caller says where it is named."""
-    if is_exact(family):
+    """What to tell the user when nothing is known of `family`; the caller says where it is named."""
+    m = measure(family)
+    if not m.how.startswith("estimated: "):
         return None
+    from deck.measure.lookup import STAND_IN, STAND_IN_MARGIN
+
     return (f"deck has no metrics for the font '{family}'; it measures text as {STAND_IN} "
             f"+{round((STAND_IN_MARGIN - 1) * 100)} % so nothing overflows; check the spacing in PowerPoint, "
-            "or use Calibri or Arial for exact fitting")
+            "install the font, or use a font deck knows (deck template inspect lists how each font is measured)")
 
 
 def wrap(text: str, family: str, size: float, width: float, bold: bool = False) -> list[str]:
-    base, factor = measured_as(family)
-    return _text.wrap(text, base, size, width / factor, bold)
+    m = measure(family)
+    face, heavy, factor = m.face(bold)
+    return _text.wrap(text, face, size, width / factor, heavy)
 
 
 def line_count(text: str, family: str, size: float, width: float, bold: bool = False) -> int:
@@ -59,19 +85,21 @@ def line_count(text: str, family: str, size: float, width: float, bold: bool = F
 
 
 def text_width(text: str, family: str, size: float, bold: bool = False) -> float:
-    base, factor = measured_as(family)
-    return _text.text_width(text, base, size, bold) * factor
+    m = measure(family)
+    face, heavy, factor = m.face(bold)
+    return _text.text_width(text, face, size, heavy) * factor
 
 
 def widest_word(text: str, family: str, size: float, bold: bool = False) -> float | None:
     """What `text_width` gives for the widest word of `text` (split at white space); None when it
     has no word. Layout asks at every size it tries, so the words' widths in em are kept."""
-    widest = _widest_em(text, measured_as(family)[0], bool(bold))
+    face, heavy, factor = measure(family).face(bold)
+    widest = _widest_em(text, face, heavy)
     if widest is None:
         return None
     if size <= 0:
         raise ValueError(f"font size must be positive, got {size!r}")
-    return widest * size * measured_as(family)[1]  # as text_width: (em x size) x factor
+    return widest * size * factor  # as text_width: (em x size) x factor
 
 
 @lru_cache(maxsize=16384)
@@ -82,11 +110,15 @@ def _widest_em(text: str, base: str, bold: bool) -> float | None:
 
 def cuts_a_word(text: str, family: str, size: float, width: float, bold: bool = False) -> bool:
     """Whether `wrap` must break a word inside, at a place deck chooses (see deck.measure.text)."""
-    base, factor = measured_as(family)
-    return _text.cuts_a_word(text, base, size, width / factor, bold)
+    face, heavy, factor = measure(family).face(bold)
+    return _text.cuts_a_word(text, face, size, width / factor, heavy)
 
 
 def drawn_text(text: str, family: str, size: float, width: float, bold: bool = False) -> str:
     """The text to write so that renderers draw the lines `wrap` found (see deck.measure.text)."""
-    base, factor = measured_as(family)
-    return _text.drawn_text(text, base, size, width / factor, bold)
+    face, heavy, factor = measure(family).face(bold)
+    return _text.drawn_text(text, face, size, width / factor, heavy)
+
+
+__all__ = ["Measure", "measure", "measured_as", "is_exact", "stand_in_notice", "wrap", "line_count",
+           "text_width", "widest_word", "cuts_a_word", "drawn_text", "SHIPPED"]

@@ -22,6 +22,7 @@ from deck.look.template.model import FOOTER_TYPES, Layout, Master, Placeholder, 
 from deck.look.template.roles import choose_layouts, describe
 from deck.look.template.theme import theme_from
 from deck.look.theme import describe_theme
+from deck.measure import fonts
 from deck.ooxml import NS
 from deck.plan import Box
 from deck.units import points
@@ -73,7 +74,12 @@ def inspect(file: Path) -> tuple[list[str], DeckError | None]:
     judged = ["  contrast  every text colour reads on what stands behind it"
               + (": deck changed" if notes else " (WCAG AA): the template's own colours kept")]
     judged += [f"            {note}" for note in notes]
-    return describe(template) + ["what deck takes from it:"] + colours + judged, None
+    measured = [f"  {where} font '{family}': {fonts.measure(family).how}"
+                for where, family in (("body", theme.font), ("headline", theme.title_font))]
+    measured += [f"  {role} {style.size:g} pt, smaller down to {style.floor:g} pt, and down to {style.minimum:g} pt "
+                 "only for text that cannot continue on another slide" for role, style in
+                 (("body text", theme.style("body")), ("headlines", theme.style("title"))) if style.minimum]
+    return describe(template) + ["what deck takes from it:"] + colours + judged + measured, None
 
 
 # --- masters and layouts ---------------------------------------------------------------------------

@@ -143,13 +143,38 @@ def _align(value: str) -> str:
     return {"ctr": "c", "r": "r"}.get(value, "l")
 
 
-def _styles(template: Template, s: float) -> dict[str, Style]:
-    """deck's type scale on the template's canvas, headlines at the template's own sizes, never
-    under deck's floors (scaled with the canvas)."""
-    def scaled(style: Style) -> Style:
-        return replace(style, size=round(style.size * s, 1), floor=round(style.floor * s, 1))
+# Text a room can still read, on a slide 960 pt wide (scaled with the slide's width): the least a
+# template's text is set at, whatever its own sizes.
+MIN_BODY = 14.0
+MIN_HEADLINE = 18.0
+# Roles set as headlines or display numbers; every other role but the footer is body text.
+HEADLINE_ROLES = frozenset(("title", "deck-title", "divider-title", "divider-number", "question", "statement",
+                            "big", "hero"))
 
-    styles = {role: scaled(style) for role, style in STYLES.items()}
+
+def _styles(template: Template, s: float) -> dict[str, Style]:
+    """deck's type scale on the template's canvas, set to the template's own scale: where its body
+    or title text is smaller than deck's, every size and floor shrinks with it, down to the
+    readable minimum (MIN_BODY, MIN_HEADLINE on a 960 pt slide), which a text that cannot continue
+    may still reach. Headlines stand at the template's own sizes."""
+    content = template.layout_for("bullets")
+    body_ph = next((p for p in content.contents if p.size), None)
+    body_scale = min(1.0, body_ph.size / (STYLES["body"].size * s)) if body_ph and body_ph.size else 1.0
+    title_ph = content.title
+    title_scale = min(1.0, title_ph.size / (STYLES["title"].size * s)) if title_ph and title_ph.size else 1.0
+    width = template.width / 960
+
+    def scaled(role: str, style: Style) -> Style:
+        if role == "footer":
+            floor = max(round(MIN_BODY * width, 1), round(style.floor * s, 1))
+            return replace(style, size=max(floor, round(style.size * s, 1)), floor=floor, minimum=floor)
+        headline = role in HEADLINE_ROLES
+        k = title_scale if headline else body_scale
+        minimum = round((MIN_HEADLINE if headline else MIN_BODY) * width, 1)
+        floor = max(minimum, round(style.floor * s * k, 1))
+        return replace(style, size=max(floor, round(style.size * s * k, 1)), floor=floor, minimum=min(minimum, floor))
+
+    styles = {role: scaled(role, style) for role, style in STYLES.items()}
 
     def at_template(role: str, placeholder: Placeholder | None, ceiling: float) -> None:
         if placeholder is None:
@@ -164,11 +189,15 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
     # Big numbers stand in grid columns: on a narrower canvas (4:3) they shrink with its width.
     narrow = min(1.0, template.width / 960 / s)
     for role in ("big", "hero"):
-        styles[role] = replace(styles[role], size=round(styles[role].size * narrow, 1),
-                               floor=round(styles[role].floor * narrow, 1))
+        style = styles[role]
+        floor = max(style.minimum or 0.0, round(style.floor * narrow, 1))
+        styles[role] = replace(style, size=max(floor, round(style.size * narrow, 1)), floor=floor)
     footer = next((p.size for p in template.layout_for("bullets").placeholders if p.type == "ftr" and p.size), None)
     if footer:
-        styles["footer"] = replace(styles["footer"], size=min(14.0, max(12.0, footer)), floor=12.0)
+        # the template's footer size, but a source line is read too: not under the readable minimum
+        least = round(MIN_BODY * width, 1)
+        styles["footer"] = replace(styles["footer"], size=max(least, min(14.0 * s, footer)),
+                                   floor=max(least, min(12.0 * s, footer)), minimum=least)
     # Text in placeholders takes the template's colours: the title's, and the covers' title colour.
     styles["deck-meta"] = replace(styles["deck-meta"], color="cover_muted")
     # Cover titles (and a divider's number over its title) stand in the template's title
