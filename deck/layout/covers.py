@@ -2,6 +2,8 @@
 A template's covers are laid out by deck.layout.template_covers."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deck.layout.context import Context
 from deck.layout.fitting import (
     Item,
@@ -33,6 +35,10 @@ def title_slide(ctx: Context) -> None:
         # a long title (a title and its subtitle in one) takes the full width and a fourth line
         width = g.content_w
         title = fit_title(ctx, outline.title, width, role="deck-title", max_lines=4)
+    if title is None:
+        # and then the size of a headline, still on the cover's colours
+        title = fit_title(ctx, outline.title, width, role="title", max_lines=4)
+        title = title and replace(title, color=ctx.style("deck-title").color)
     if title is None:
         ctx.fail(("title",), "does not fit on the title slide at the minimum size",
                  "shorten the deck title; use `subtitle:` for the rest")
