@@ -198,3 +198,15 @@ def test_numbers_break_after_their_marks_and_never_get_a_hyphen():
     assert drawn_text("2026-2027", "Calibri", 14, 40) == "2026-\v2027"
     assert drawn_text("250.000", "Calibri", 14, 30) == "250.\v000"
     assert "-" not in drawn_text("12345678901234567890", "Calibri", 14, 40)
+
+
+def test_a_range_of_numbers_stays_on_one_line():
+    from deck.look.theme import THEMES
+    from deck.plan import Para
+    from deck.render import drawing
+
+    lines = text.wrap("Meerjarenbegroting 2026–2029 en verder", "Calibri", 28, 260)
+    assert any("2026–2029" in line for line in lines)
+    para = Para(text="Meerjarenbegroting 2026–2029 en verder", size=28, line=33.6, lines=len(lines))
+    assert "2026–\u20602029" in drawing.paragraphs([para], THEMES["light"], "nl", 260)
+    assert "a–b" in drawing.paragraphs([Para(text="a–b", size=28, line=33.6)], THEMES["light"], "nl", 260)

@@ -130,7 +130,9 @@ def _can_break(prev2: str, last: str, prev: str, cur: str) -> bool:
             and cur not in _DASHES_AFTER
         )
     if prev in _DASHES_AFTER:
-        return cur not in _HYPHENS and cur not in _DASHES_AFTER
+        # not inside a range of numbers ("2026–2029"): deck writes a word joiner there
+        return cur not in _HYPHENS and cur not in _DASHES_AFTER and not (prev == "\u2013" and prev2.isdigit()
+                                                                         and cur.isdigit())
     if cur in _DASHES_BEFORE:
         return prev not in _HYPHENS
     if prev >= "\u1100" or cur >= "\u1100":
