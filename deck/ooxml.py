@@ -82,3 +82,6 @@ def _shape_ids():
 
     # mc:Fallback repeats the ids of its mc:Choice on purpose, so it is not a duplicate.
     return etree.XPath(".//p:cNvPr[not(ancestor::mc:Fallback)]/@id", namespaces=NS)
+
+# The placeholder types that hold a slide's title.
+TITLE_TYPES = ("title", "ctrTitle")

@@ -7,11 +7,14 @@ A theme is pure data: the built-in ones below, or one derived from a corporate t
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from deck.look.colour import contrast, mix
 from deck.look.spacing import Spacing
-from deck.look.template.model import Template
 from deck.plan import Box
+
+if TYPE_CHECKING:  # a name for the annotation; deck's own themes never load a template's reading
+    from deck.look.template.model import Template
 
 # Canvas 16:9, 13.333 x 7.5 in.
 SLIDE_W = 960.0

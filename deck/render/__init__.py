@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from itertools import groupby
 
-from deck.look.template.model import TITLE_TYPES
 from deck.look.theme import Theme
-from deck.ooxml import qn
+from deck.ooxml import TITLE_TYPES, qn
 from deck.outline.model import Outline
 from deck.plan import Chart, Item, Picture, Shape, SlidePlan, Table, TextBox
 from deck.render import drawing, evidence

@@ -9,9 +9,8 @@ from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deck.look.colour import luminance
-from deck.look.template.model import TITLE_TYPES
 from deck.look.theme import Theme
-from deck.ooxml import NS, qn
+from deck.ooxml import NS, TITLE_TYPES, qn
 from deck.plan import BULLET_HANG, Box
 from deck.render import drawing
 from deck.render.drawing import pt

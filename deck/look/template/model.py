@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from deck.look.template.backdrop import Region, behind
+from deck.ooxml import TITLE_TYPES
 from deck.plan import Box
 
 FOOTER_TYPES = ("dt", "ftr", "sldNum", "hdr")
-TITLE_TYPES = ("title", "ctrTitle")
 # Placeholders that hold content (PowerPoint's "obj" is a placeholder without a type).
 CONTENT_TYPES = ("body", "obj", "chart", "tbl", "dgm", "media", "clipArt")
 
