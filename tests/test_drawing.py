@@ -211,7 +211,8 @@ def test_placeholders_filled_as_python_pptx_fills_them(template):
             oracle_text(ph.text_frame, box, theme, language, box.box.w)
             assert xml(ours) == xml(ph._element), (layout.name, ph.name)
             compared += 1
-    assert compared >= len(prs.slide_layouts)
+    # a layout saved by LibreOffice may leave every placeholder to its master: nothing to clone
+    assert compared >= sum(1 for layout in prs.slide_layouts if any(layout.iter_cloneable_placeholders()))
 
 
 def test_table_cells_filled_as_python_pptx_fills_them(planned):
