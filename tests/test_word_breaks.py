@@ -67,8 +67,9 @@ def test_a_long_word_gets_a_hyphen_and_a_written_line_break():
     lines = drawn.split("\v")
     assert len(lines) >= 3
     assert line_count(drawn, "Calibri", 28, width) == line_count(f"Het {LONG} loopt door", "Calibri", 28, width)
-    assert lines[0].startswith("Het ") and all(line.endswith("-") for line in lines[:-1])
-    assert "".join(line.removesuffix("-") for line in lines) == f"Het {LONG} loopt door"
+    # deck's own breaks end in a hyphen; once it breaks, it writes the paragraph's other line ends too
+    assert lines[0].startswith("Het ") and any(line.endswith("-") for line in lines)
+    assert " ".join(lines).replace("- ", "") == f"Het {LONG} loopt door"
     for line in lines[:-1]:  # each written line fits, so no renderer breaks it again
         assert line_count(line, "Calibri", 28, width) == 1
     # the pieces end at break places of the word
@@ -132,7 +133,7 @@ WORDS = st.lists(st.sampled_from([LONG, URL, "de", "een ", "verantwoordelijkheid
                                   f"{SHY}maßnahmen", "(zie", "bijlage)"]), min_size=1, max_size=12).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(s=WORDS, family=st.sampled_from(["Calibri", "Arial"]), bold=st.booleans(),
        size=st.sampled_from([14, 18, 20, 24, 28, 36]), width=st.floats(120, 900))
 def test_the_written_text_draws_the_counted_lines(s, family, bold, size, width):
@@ -144,8 +145,11 @@ def test_the_written_text_draws_the_counted_lines(s, family, bold, size, width):
     assert wrap(drawn, family, size, width, bold) == [
         line for part in drawn.split("\v") for line in wrap(part, family, size, width, bold)]
     assert not text.cuts_a_word(drawn, family, size, width, bold)
-    # the letters are the author's
-    assert drawn.replace("\v", "").replace("-", "") == s.replace(SHY, "").replace("-", "")
+    # the letters are the author's (a space that ended a line may have given way to the line break)
+    def letters(t: str) -> str:
+        return t.replace(SHY, "").replace("-", "").replace("\v", "").replace(" ", "")
+
+    assert letters(drawn) == letters(s)
 
 
 # -- the slide ------------------------------------------------------------------------------------

@@ -322,12 +322,17 @@ def drawn_text(text: str, family: str, size: float, width: float, bold: bool = F
             out.append(part)
             continue
         lines = _wrapped(part, family, size, width, bold)
+        # Once deck breaks a line itself, it writes every line end of the paragraph: a renderer
+        # would otherwise pull the start of a broken word up onto the line before ("heid verant-").
+        made = any(how in ("-", "|") or line.endswith((SHY, "\u200b")) for line, how in lines[:-1])
         for i, (line, how) in enumerate(lines):
             if i < len(lines) - 1:
                 if how == "-" or (not how and line.endswith(SHY)):
                     line = line.removesuffix(SHY) + "-\v"
                 elif how == "|" or line.endswith("\u200b"):
                     line += "\v"
+                elif made:  # the space that ended the line gives way to the line break
+                    line = line.rstrip(" ") + "\v"
             out.append(line.replace(SHY, ""))
     return "".join(out)
 

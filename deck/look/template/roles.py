@@ -17,6 +17,7 @@ An outline's `layouts:` mapping (slide kind -> layout name) overrides the choice
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from deck.errors import DeckError, Message
@@ -56,12 +57,22 @@ def candidates(template: Template) -> dict[str, list[tuple[Layout, Fit]]]:
     for layout in titled:
         for fit in judge(layout, template.width, template.height)[0]:
             ranked[fit.role].append((layout, fit))
+    # The deck's colours are judged once for all its slides: a layout on another background than
+    # most (a "Dark Title and Content" beside the usual light one) loses to one on the usual.
+    usual = Counter(_behind_title(layout) for layout in titled).most_common(1)[0][0] if titled else None
     for r, entries in ranked.items():
         content = ranked["content"][0][0] if r == "title" and ranked["content"] else None
         # a title layout is best with nothing else on it: whatever is there is removed from the slide
         entries.sort(key=lambda lf: (lf[0].master != main, _off(lf[0], content), lf[1].extras, -lf[1].prominence,
+                                     r not in ("cover", "section") and _behind_title(lf[0]) != usual,
                                      -round(lf[1].score, 3), lf[0].master, lf[0].index))
     return ranked
+
+
+def _behind_title(layout: Layout) -> str:
+    """The colour the layout's headline first stands on."""
+    title = layout.title
+    return layout.behind(title.box if title else None, title)[0]
 
 
 def _off(layout: Layout, content: Layout | None) -> bool:
@@ -185,6 +196,8 @@ def _lost(layout: Layout, fit: Fit, best: tuple[Layout, Fit], main: int, r: str,
         return " (more placeholders to remove)"
     if fit.prominence < best[1].prominence:
         return " (a smaller title)"
+    if r not in ("cover", "section") and _behind_title(layout) != _behind_title(best[0]):
+        return " (on another background than most layouts)"
     if round(fit.score, 3) < round(best[1].score, 3):
         return " (less room)"
     return " (comes later)"
