@@ -34,7 +34,6 @@ class Context:
     notices: list[Message] = field(default_factory=list)
     slides: list[SlidePlan] = field(default_factory=list)
     section: Section | None = None  # the section being laid out; its title is the kicker
-    long_headlines: set[tuple] = field(default_factory=set)  # said once, though laid out per page
     # a template's slide that did not fit at the floors is laid out again with each floor at the
     # style's readable minimum (deck.layout.plan_deck)
     at_minimum: bool = False

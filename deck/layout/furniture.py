@@ -34,12 +34,12 @@ def headline(ctx: Context, text: str, path: tuple) -> TextBox:
         # A long headline is the presenter's to shorten, not deck's to refuse: more lines, said.
         para = (fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, max_lines=3)
                 or fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, max_lines=4))
-        if para is not None and path not in ctx.long_headlines:
-            ctx.long_headlines.add(path)
+        where = path + ("title",)
+        # said once, though a slide that continues lays its headline out again for every page
+        if para is not None and not any(n.rule == "fit-headline" and n.path == where for n in ctx.notices):
             ctx.notices.append(Message.notice(ctx.source.file, f"the headline takes {para.lines} lines; an assertion "
-                                              "of about eight words reads at a glance",
-                                              ctx.source.line(path + ("title",)), path=path + ("title",),
-                                              rule="fit-headline"))
+                                              "of about eight words reads at a glance", ctx.source.line(where),
+                                              path=where, rule="fit-headline"))
     if para is None:
         ctx.fail(path + ("title",), "does not fit in four lines at the minimum size",
                  "shorten the headline to one assertion of about eight words; put detail in the notes")

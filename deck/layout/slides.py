@@ -69,14 +69,15 @@ def continuing(ctx: Context, title: str, path: tuple, first: TextBox) -> tuple[T
 
 
 def add_page(ctx: Context, kind: str, title: str, n: int, items: list, notes: str, path: tuple,
-             source: str | None, title_box: TextBox, later: TextBox | None = None) -> None:
-    """Page n of a slide that may continue: later pages carry "(continued)" in the headline, and
-    in the notes a pointer back rather than a second copy of the first page's notes."""
+             source: str | None, title_box: TextBox, later: TextBox) -> None:
+    """Page n of a slide that may continue: later pages carry "(continued)" in their headline
+    (`later`, from `continuing`), and in the notes a pointer back rather than a second copy of
+    the first page's notes."""
     if n == 0:
         add_content(ctx, kind, title, items, notes, path, source, title_box)
     else:
         add_content(ctx, kind, continued(ctx, title), items, ctx.labels["notes_continued"] if notes else "",
-                    path, source, later or continued_headline(ctx, title, path, title_box))
+                    path, source, later)
 
 
 def paged(ctx: Context, pages: list | None, path: tuple, title: str, field_name: str, message: str,

@@ -110,6 +110,8 @@ def _can_break(prev2: str, last: str, prev: str, cur: str) -> bool:
     """
     if cur in _SPACES:
         return False  # spaces stay on the line they end (they hang)
+    if "\u2060" in (prev, cur):
+        return False  # a word joiner binds its neighbours
     if cur in _NO_START and not (cur == "/" and prev in _SPACES):
         return False  # "word !", "a-)": closing punctuation never starts a line ("op /srv" may)
     if prev in _SPACES:
@@ -312,10 +314,11 @@ def drawn_text(text: str, family: str, size: float, width: float, bold: bool = F
     breaks gets its hyphen (none inside an address or a path) and a line break ("\\v", drawn as
     ``a:br``); a soft hyphen where a line ends becomes "-" and a line break, every other soft
     hyphen is left out (it would show nothing); a zero-width space where a line ends is followed
-    by a line break. ``line_count(drawn_text(t)) == line_count(t)``.
+    by a line break; a range of numbers gets a word joiner after its dash.
+    ``line_count(drawn_text(t)) == line_count(t)``.
     """
     if not any(ch in text for ch in _EXPLICIT) and line_count(text, family, size, width, bold) == 1:
-        return text
+        return _RANGE.sub(_RANGE_JOINED, text)
     out = []
     for part in _HARD_SPLIT.split(text):
         if _HARD_SPLIT.fullmatch(part):
@@ -334,10 +337,14 @@ def drawn_text(text: str, family: str, size: float, width: float, bold: bool = F
                 elif made:  # the space that ended the line gives way to the line break
                     line = line.rstrip(" ") + "\v"
             out.append(line.replace(SHY, ""))
-    return "".join(out)
+    return _RANGE.sub(_RANGE_JOINED, "".join(out))
 
 
 _EXPLICIT = (SHY, "\u200b")
+# A range of numbers ("2026–2029") is one word, which `wrap` never breaks at its dash: a word
+# joiner after the dash keeps renderers from breaking it there either.
+_RANGE = re.compile("(?<=\\d)\u2013(?=\\d)")
+_RANGE_JOINED = "\u2013\u2060"
 _HARD_SPLIT = re.compile("(" + "|".join(map(re.escape, _HARD_BREAKS + ("\n",))) + ")")
 
 

@@ -29,9 +29,6 @@ _AUTOFIT = (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit"))
 _SLIDENUM_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 # Control characters are not allowed in XML text; PowerPoint reads them back from this escape.
 _CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")
-# A range of numbers ("2026–2029") is one word: a word joiner after its dash keeps renderers from
-# breaking it there, as deck.measure.text does not.
-_RANGE = re.compile("(?<=\\d)\u2013(?=\\d)")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
@@ -85,8 +82,7 @@ def _paragraph(para: Para, theme: Theme, language: str, width: float, font: str)
     else:
         # the breaks deck makes inside words (and at soft hyphens), written out as line breaks
         # so that PowerPoint and LibreOffice draw the lines the layout measured
-        text = _RANGE.sub("\u2013\u2060", measure.drawn_text(para.text, font, para.size, width - para.indent,
-                                                          para.bold))
+        text = measure.drawn_text(para.text, font, para.size, width - para.indent, para.bold)
         run = f"<a:br>{r_pr}</a:br>".join(f"<a:r>{r_pr}<a:t>{_text(part)}</a:t></a:r>" if part else ""
                                           for part in text.split("\v"))
     return (f'<a:p><a:pPr algn="{_ALIGN[para.align]}" {margins}>'

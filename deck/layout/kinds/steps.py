@@ -12,7 +12,7 @@ from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit_pair, height, text_box
 from deck.layout.furniture import body_area, headline
-from deck.layout.slides import add_page, continuing, paged
+from deck.layout.slides import add_content, add_page, continuing, paged
 from deck.outline.model import StepsSlide
 from deck.plan import Box, Para, Shape, TextBox
 
@@ -47,8 +47,8 @@ def lay(ctx: Context, slide: StepsSlide, path: tuple, notes: str) -> None:
         if count >= 4 and laid([range(half), range(half, count)], limit, half) is not None:
             pages, per_row = [[range(half), range(half, count)]], half
         elif count > 1 and (down := _column(ctx, texts, limit)) is not None:
-            add_page(ctx, "steps", slide.headline, 0, _draw_column(ctx, down, top, limit), notes, path,
-                     slide.source, title_box)
+            add_content(ctx, "steps", slide.headline, _draw_column(ctx, down, top, limit), notes, path,
+                        slide.source, title_box)
             return
         else:
             later, top, limit = continuing(ctx, slide.headline, path, title_box)
