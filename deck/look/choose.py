@@ -59,7 +59,8 @@ def choose(loaded: Loaded, theme: str | None = None, template: Path | None = Non
     chosen, brand_notices = apply_brand(chosen, loaded, allow_outside)
     if chosen.template is not None:
         # Its colours were judged against what stands behind each text; say what had to change.
-        notices += [Message.notice(chosen.template.shown, note) for note in chosen.template.colour_notes]
+        notices += [Message.notice(chosen.template.shown, note)
+                    for note in chosen.template.notes + chosen.template.colour_notes]
     return Look(chosen, notices + brand_notices)
 
 

@@ -8,6 +8,7 @@ from lxml import etree
 from deck.look.template.load import failing
 from deck.look.template.model import Template
 from deck.look.template.read import open_presentation, ph_type_of
+from deck.look.template.untitled import add_titles
 from deck.ooxml import NS, qn
 from deck.plan import Box
 from deck.units import points
@@ -20,6 +21,7 @@ def open_for_build(template: Template):
     It is opened from the bytes read when the look was chosen, not from the file again."""
     prs = open_presentation(template.data, failing(template.shown))
     remove_slides(prs)
+    add_titles(prs)
     add_missing_parts(prs)
     for master in prs.slide_masters:
         for owner in [master, *master.slide_layouts]:

@@ -92,6 +92,7 @@ class Template:
     data: bytes = field(repr=False, compare=False)  # the package as python-pptx opens it
     mapping: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (master, index)
     colour_notes: tuple[str, ...] = ()  # the template's colours deck had to change, and why
+    notes: tuple[str, ...] = ()  # what deck had to add to the template's layouts, and why
 
     @property
     def layouts(self) -> list[Layout]:

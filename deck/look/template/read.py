@@ -21,6 +21,7 @@ from deck.look.template.load import SAVE_AGAIN, Fail, failing, load_bytes
 from deck.look.template.model import FOOTER_TYPES, Layout, Master, Placeholder, Template
 from deck.look.template.roles import choose_layouts, describe
 from deck.look.template.theme import theme_from
+from deck.look.template.untitled import NOTE, add_titles
 from deck.look.theme import describe_theme
 from deck.measure import fonts
 from deck.ooxml import NS
@@ -32,6 +33,7 @@ def read(file: Path, shown: str, fail: Fail) -> Template:
     """The template at `file` as data; `shown` is its path as the user wrote it."""
     data, fmt = load_bytes(file, fail)
     prs = open_presentation(data, fail)
+    titled = add_titles(prs)
     try:
         masters = tuple(_master(prs, m, master) for m, master in enumerate(prs.slide_masters))
     except DeckError:
@@ -41,7 +43,7 @@ def read(file: Path, shown: str, fail: Fail) -> Template:
     scheme, major, minor = theme_of(prs.slide_masters[0])
     return Template(file=str(file), shown=shown, format=fmt, width=points(prs.slide_width),
                     height=points(prs.slide_height), masters=masters, major_font=major, minor_font=minor,
-                    scheme=scheme, data=data)
+                    scheme=scheme, data=data, notes=(NOTE,) if titled else ())
 
 
 def open_presentation(data: bytes, fail: Fail):
@@ -79,7 +81,8 @@ def inspect(file: Path) -> tuple[list[str], DeckError | None]:
     measured += [f"  {role} {style.size:g} pt, smaller down to {style.floor:g} pt, and down to {style.minimum:g} pt "
                  "only for text that cannot continue on another slide" for role, style in
                  (("body text", theme.style("body")), ("headlines", theme.style("title"))) if style.minimum]
-    return describe(template) + ["what deck takes from it:"] + colours + judged + measured, None
+    added = [f"  note      {note}" for note in template.notes]
+    return describe(template) + ["what deck takes from it:"] + colours + judged + measured + added, None
 
 
 # --- masters and layouts ---------------------------------------------------------------------------

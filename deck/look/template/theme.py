@@ -10,6 +10,7 @@ from deck.look.template.capability import columns, main_area, text_slots
 from deck.look.template.model import FOOTER_TYPES, Layout, Placeholder, Template
 from deck.look.template.palette import palette_from
 from deck.look.theme import (
+    FOOTER_H,
     GUTTER,
     KICKER_H,
     NUMBER_W,
@@ -74,8 +75,9 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     # the footer row is what stands in the lower half: a slide number placed beside the title
     # does not cut the body area short
     low = [box for box in footer_boxes.values() if box.y >= height / 2]
-    footer_top = min((box.y for box in low), default=height - 36 * s)
-    bottom = min(height - 18 * s, footer_top + max((box.h for box in low), default=0),
+    # without footer placeholders deck draws its own footer row, as on its own themes
+    footer_top = min((box.y for box in low), default=height - (36 + FOOTER_H) * s)
+    bottom = min(height - 18 * s, footer_top + max((box.h for box in low), default=FOOTER_H * s),
                  _band_top(template, height, left, left + content_w) - 6 * s)
     body_bottom = min(area.bottom if area else footer_top - 14 * s, footer_top - 6 * s)
     top = min(36 * s, tbox.y)
@@ -83,7 +85,7 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     kicker = Box(left, top, content_w, kicker_h) if tbox.y - top >= kicker_h + 6 * s else None
     number_w = NUMBER_W * s
     number = footer_boxes["sldNum"] if "sldNum" in footer_boxes else Box(left + content_w - number_w,
-                                                                          height - 36 * s - 17 * s, number_w, 17 * s)
+                                                                          footer_top, number_w, FOOTER_H * s)
     if "ftr" in footer_boxes:
         source = footer_boxes["ftr"]
     else:
