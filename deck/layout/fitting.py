@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from deck.layout.context import STEP_STEP, Context
@@ -69,9 +69,10 @@ def fit(ctx: Context, items: list[Item], width: float, limit: float) -> list[Par
     return blocks[0] if blocks else None
 
 
-def fit_pair(ctx: Context, groups: list[list[Item]], width: float,
+def fit_pair(ctx: Context, groups: list[list[Item]], width: float | Sequence[float],
              fits: float | Callable[[list[float]], bool]) -> list[list[Para]] | None:
     """Blocks side by side, shrunk together: the largest common step where `fits(heights)`.
+    `width` is every block's, or each block's own (a template's columns may differ).
 
     `fits` is a limit in points for every block, or a test on the list of block heights. A step
     where some word is wider than its column (and would be broken inside) counts only when no
@@ -81,11 +82,13 @@ def fit_pair(ctx: Context, groups: list[list[Item]], width: float,
         fits = lambda heights: max(heights) <= limit + 0.01  # noqa: E731
     styles = {item.role: ctx.style(item.role) for g in groups for item in g}
     steps = max(len(sizes(s)) for s in styles.values())
+    widths = list(width) if isinstance(width, Sequence) else [width] * len(groups)
     chopped = None
     for step in range(steps):
-        blocks = [[_at_step(ctx, item, styles[item.role], step, width) for item in group] for group in groups]
+        blocks = [[_at_step(ctx, item, styles[item.role], step, w) for item in group]
+                  for group, w in zip(groups, widths, strict=True)]
         if fits([height(b) for b in blocks]):
-            if not any(breaks_a_word(ctx, p, width) for b in blocks for p in b):
+            if not any(breaks_a_word(ctx, p, w) for b, w in zip(blocks, widths, strict=True) for p in b):
                 return blocks
             chopped = chopped or blocks
     return chopped

@@ -149,6 +149,7 @@ class Geometry:
     date_align: str = "l"
     covers: Covers | None = None  # None: deck's own full-bleed covers
     two: tuple[Box, Box] | None = None  # a template's two content placeholders, for compare
+    picture: Box | None = None  # a template's picture placeholder (or content placeholder), for image
     space: Spacing = Spacing()  # distances inside slide kinds
 
     @property

@@ -25,6 +25,9 @@ _PROPERTY_MAX = 255
 _FOOTER_PLACEHOLDERS = {"Footer": "ftr", "Slide number": "sldNum", "Date": "dt"}
 # The main text of a slide goes into the layout's body placeholder, so it shows in the outline view.
 _BODY_TEXTS = ("Body", "Message", "Meta")
+# A picture goes into the layout's picture placeholder, or a content placeholder (which takes a
+# picture too), so "Change Picture" keeps the layout's frame.
+_PICTURE_PLACES = ("pic", "obj")
 
 
 class _Renderer:
@@ -37,6 +40,7 @@ class _Renderer:
             files = [x.file for x in (theme.template, theme.logo) if x is not None]
             base = (repr(theme), tuple(_stamp(file) for file in files))
             self.prs, self.layouts = warm.base(base, self._open_base)
+        self.holders: dict[int, object] = {}  # a picture (by id) -> the placeholder it goes into
         # part names and notes slides without whole-package walks; slides kept between warm builds
         self.parts = Parts(self.prs, warm, context=None if warm is None else (base, outline.language))
 
@@ -95,7 +99,7 @@ class _Renderer:
         shapes = slide.shapes
         shapes._cached_max_shape_id = ids.last  # python-pptx's own counter ("turbo add")
         if isinstance(item, Picture):
-            evidence.add_picture(slide, item)
+            evidence.add_picture(slide, item, self.holders.pop(id(item), None))
         elif isinstance(item, Chart):
             evidence.add_chart(slide, item, self.theme, self.outline.language)
         elif isinstance(item, Table):
@@ -103,8 +107,8 @@ class _Renderer:
         ids.last = shapes._cached_max_shape_id
 
     def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list[Item]:
-        """On a template's layout: the subtitle, the main texts and the footer row into the
-        layout's placeholders (each text into the one it was laid out in); every placeholder left
+        """On a template's layout: the subtitle, the main texts, the picture and the footer row into
+        the layout's placeholders (each into the one it was laid out in); every placeholder left
         empty removed (it would show "Click to add text"). Returns the items still to draw."""
         from deck.render import template
 
@@ -118,6 +122,13 @@ class _Renderer:
             if placeholder is not None:
                 others.remove(placeholder)
                 into[id(text)] = placeholder
+        for item in plan.items:
+            if isinstance(item, Picture) and item.name == "Picture":
+                placeholder = template.laid_in([ph for ph in others if kind(ph._element) in _PICTURE_PLACES],
+                                               item.box)
+                if placeholder is not None:
+                    others.remove(placeholder)
+                    self.holders[id(item)] = placeholder._element
         rest: list[Item] = []
         everything: list[Item] = [plan.subtitle] if plan.subtitle is not None else []
         for item in everything + list(plan.items):

@@ -1,6 +1,8 @@
 """Pictures, native charts and tables onto a slide, exactly as the plan placed them."""
 from __future__ import annotations
 
+from copy import deepcopy
+
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
@@ -24,10 +26,15 @@ _CHART_TYPES = {
 _DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 
 
-def add_picture(slide, item: Picture) -> None:
+def add_picture(slide, item: Picture, placeholder=None) -> None:
+    """The picture at its box; in `placeholder` (a layout's picture or content placeholder on the
+    slide) when given: it takes the placeholder's place, and PowerPoint's "Change Picture" and
+    "Reset" keep to the layout's frame."""
     b = item.box
     picture = slide.shapes.add_picture(item.file, pt(b.x), pt(b.y), pt(b.w), pt(b.h))
     picture.crop_left, picture.crop_top, picture.crop_right, picture.crop_bottom = item.crop
+    if placeholder is not None:
+        _into(picture._element, placeholder)
     c_nv_pr = picture._element.nvPicPr.cNvPr
     c_nv_pr.set("name", item.name)
     # python-pptx puts the file name in the alt text; screen readers would read it aloud.
@@ -36,6 +43,18 @@ def add_picture(slide, item: Picture) -> None:
         ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
         ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_DECORATIVE_EXT)
         etree.SubElement(ext, qn("adec:decorative"), nsmap={"adec": ADEC}, val="1")
+
+
+def _into(pic, placeholder) -> None:
+    """The picture as the placeholder's content: its `p:ph`, and in the placeholder's place among
+    the slide's shapes, which it replaces."""
+    nv_pr = pic.find(qn("p:nvPicPr")).find(qn("p:nvPr"))
+    nv_pr.insert(0, deepcopy(placeholder.find(qn("p:nvSpPr")).find(qn("p:nvPr")).find(qn("p:ph"))))
+    locks = pic.find(qn("p:nvPicPr")).find(qn("p:cNvPicPr")).find(qn("a:picLocks"))
+    if locks is not None:
+        locks.set("noGrp", "1")  # as PowerPoint marks a picture in a placeholder
+    placeholder.addprevious(pic)
+    placeholder.getparent().remove(placeholder)
 
 
 def _rgb(theme: Theme, colour: str) -> RGBColor:

@@ -13,7 +13,7 @@ use are filled when deck has something for them, and otherwise removed from the 
     title     a title at the top and no big content area: deck draws below the title itself
 
 Each qualifying role has a score: the share of the slide its content area gets (the body, the two
-columns, the picture, the room under the title, the title and its texts on covers and dividers).
+columns as twice the narrower, the picture, the room under the title, the title and its texts on covers and dividers).
 """
 from __future__ import annotations
 
@@ -67,6 +67,29 @@ def main_area(layout: Layout, width: float, height: float) -> Placeholder | None
     return max(big, key=lambda p: _area(p.box) if p.box else 0.0, default=None)
 
 
+def picture_place(layout: Layout, width: float, height: float) -> Placeholder | None:
+    """Where the layout holds a picture: its largest picture placeholder on the slide, else its
+    content placeholder that serves as the body (PowerPoint puts a picture in either; a body
+    placeholder holds text only)."""
+    pictures = [p for p in layout.of_type("pic") if p.box and on_slide(p.box, width, height)]
+    if pictures:
+        return max(pictures, key=lambda p: _area(p.box) if p.box else 0.0)
+    body = main_area(layout, width, height)
+    return body if body is not None and body.type == "obj" else None
+
+
+def main_picture(layout: Layout, width: float, height: float) -> Placeholder | None:
+    """The layout's picture placeholder when it stands where a body would: under the title, big
+    and wide. A layout with one shows a picture as deck does, under the headline."""
+    title = layout.title
+    if title is None or title.box is None:
+        return None
+    top = title.box.y + title.box.h / 2
+    big = [p for p in layout.of_type("pic") if p.box and p.box.y >= top and on_slide(p.box, width, height)
+           and _area(p.box) >= BIG * width * height and p.box.w >= WIDE * width]
+    return max(big, key=lambda p: _area(p.box) if p.box else 0.0, default=None)
+
+
 def columns(layout: Layout, width: float, height: float) -> tuple[Placeholder, Placeholder] | None:
     """The two content placeholders that stand side by side under the title, tops aligned, with the
     most room between them; left first."""
@@ -113,7 +136,8 @@ def judge(layout: Layout, width: float, height: float) -> tuple[list[Fit], str]:
         share = _area(body.box) / slide
         fits.append(Fit("content", share, f"body {_size(body.box)}{_plus(extras - 1)}"))
     if pair is not None and pair[0].box and pair[1].box:
-        share = (_area(pair[0].box) + _area(pair[1].box)) / slide
+        # a comparison gives both sides the same weight: unequal columns count the narrower twice
+        share = 2 * min(_area(pair[0].box), _area(pair[1].box)) / slide
         fits.append(Fit("two", share, f"two columns of {_size(pair[0].box)}{_plus(extras - 2)}"))
     if pictures:
         picture = max(pictures, key=lambda p: _area(p.box) if p.box else 0.0)

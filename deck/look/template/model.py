@@ -38,6 +38,14 @@ class Placeholder:
         return self.type in TITLE_TYPES
 
     @property
+    def frame(self) -> Box | None:
+        """Its whole frame, insets included: where a picture in it stands."""
+        if self.box is None:
+            return None
+        left, top, right, bottom = self.insets
+        return Box(self.box.x - left, self.box.y - top, self.box.w + left + right, self.box.h + top + bottom)
+
+    @property
     def is_content(self) -> bool:
         return self.type in CONTENT_TYPES and not self.vertical
 

@@ -10,7 +10,8 @@ earlier layout.
     section   -> section dividers
     content   -> bullets
     two       -> compare
-    picture   -> image, failing a title layout
+    picture   -> image, when its picture stands under the headline where a body would; else
+                 image takes a title layout first
     title     -> every other kind (and image)
 
 An outline's `layouts:` mapping (slide kind -> layout name) overrides the choice.
@@ -21,7 +22,7 @@ from collections import Counter
 from dataclasses import replace
 
 from deck.errors import DeckError, Message
-from deck.look.template.capability import ROLES, Fit, judge
+from deck.look.template.capability import ROLES, Fit, judge, main_picture
 from deck.look.template.model import Layout, Template
 from deck.outline.model import SLIDE_KINDS
 
@@ -35,10 +36,12 @@ _PREFERENCES = {
     "divider": ("section", "cover", "title", "content"),
     "bullets": ("content", "title", "two"),
     "compare": ("two", "title", "content"),
-    # deck sizes and crops a picture itself, in the body area under the headline: a layout
-    # that puts its title beside a picture placeholder would fight that, so it comes second.
+    # deck shows a picture in the body area under the headline: a layout that puts its title
+    # beside or under a picture placeholder would fight that, so it comes second (see _roles_for).
     "image": ("title", "picture", "content"),
 }
+# A picture layout shaped like a content layout (its picture under the headline) comes first.
+_GOOD_PICTURE = ("picture", "title", "content")
 _DEFAULT_PREFERENCE = ("title", "content", "two", "section", "cover")
 
 
@@ -100,7 +103,7 @@ def choose_layouts(template: Template, overrides: dict[str, str] | None = None,
     fallback = min(titled, key=lambda layout: (layout.master != main, layout.master, layout.index))
     mapping = {}
     for kind in KINDS:
-        roles = _PREFERENCES.get(kind, _DEFAULT_PREFERENCE)
+        roles = _roles_for(kind, ranked, template)
         chosen = next((ranked[r][0][0] for r in roles if ranked[r]), fallback)
         mapping[kind] = (chosen.master, chosen.index)
     problems = []
@@ -125,6 +128,18 @@ def choose_layouts(template: Template, overrides: dict[str, str] | None = None,
     if problems:
         raise DeckError(problems)
     return replace(template, mapping=mapping)
+
+
+def _roles_for(kind: str, ranked: dict[str, list[tuple[Layout, Fit]]], template: Template) -> tuple[str, ...]:
+    """The roles that serve a slide kind, best first. An image slide takes the picture layout
+    first when that layout puts its headline where content slides have it and its picture under
+    it, as big as a body: the picture then fills the template's own frame."""
+    if kind == "image" and ranked["picture"]:
+        layout = ranked["picture"][0][0]
+        content = ranked["content"][0][0] if ranked["content"] else None
+        if main_picture(layout, template.width, template.height) is not None and not _off(layout, content):
+            return _GOOD_PICTURE
+    return _PREFERENCES.get(kind, _DEFAULT_PREFERENCE)
 
 
 def _main_master(titled: list[Layout], template: Template) -> int:
@@ -179,7 +194,7 @@ def describe(template: Template) -> list[str]:
     for kind in KINDS:
         layout = template.layout_for(kind)
         where = f" (master {layout.master + 1})" if len(template.masters) > 1 else ""
-        served = next((r for r in _PREFERENCES.get(kind, _DEFAULT_PREFERENCE)
+        served = next((r for r in _roles_for(kind, ranked, template)
                        if ranked[r] and ranked[r][0][0] is layout), None)
         out.append(f"  {kind:<10} {layout.name}{where}" + (f"  [{served}]" if served else ""))
     return out

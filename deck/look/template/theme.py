@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deck.look.colour import contrast
-from deck.look.template.capability import columns, main_area, text_slots
+from deck.look.template.capability import columns, main_area, picture_place, text_slots
 from deck.look.template.model import FOOTER_TYPES, Layout, Placeholder, Template
 from deck.look.template.palette import palette_from
 from deck.look.theme import (
@@ -93,6 +93,7 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     date = footer_boxes.get("dt")
     pair = columns(template.layout_for("compare"), width, height)
     two = (pair[0].box, pair[1].box) if pair and pair[0].box and pair[1].box else None
+    picture = picture_place(template.layout_for("image"), width, height)
     return Geometry(
         width=width, height=height, left=left, content_w=content_w, top=top, bottom=bottom,
         gutter=GUTTER * s, title=tbox, title_anchor=_anchor(title.anchor) if title else "t",
@@ -102,6 +103,7 @@ def _geometry(template: Template, content: Layout) -> Geometry:
         number=number, number_align=_align(footers["sldNum"].align) if "sldNum" in footers else "r",
         date=date, date_align=_align(footers["dt"].align) if date else "l",
         covers=_covers(template, s), two=two,
+        picture=picture.frame if picture else None,
     )
 
 
