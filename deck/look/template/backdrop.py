@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from deck.look.colour import mix
+from deck.look.template.colours import flattened
 from deck.ooxml import NS, qn
 from deck.plan import Box
 from deck.units import points
@@ -75,14 +76,15 @@ def _mean(colours: list[str]) -> str:
 
 # --- reading ---------------------------------------------------------------------------------------
 
-def regions(owner, colours, transform=None, tree=None) -> list[Region]:
-    """The shapes and pictures (not placeholders) a master or layout draws, bottom first."""
+def regions(owner, colours, transform=None, tree=None, beneath: str = "FFFFFF") -> list[Region]:
+    """The shapes and pictures (not placeholders) a master or layout draws, bottom first; the
+    transparent parts of its pictures show the colour `beneath` (the background)."""
     tree = owner._element.find("p:cSld/p:spTree", NS) if tree is None else tree
     found: list[Region] = []
     for el in tree:
         tag = etree.QName(el).localname
         if tag == "grpSp":
-            found += regions(owner, colours, _group(el, transform), el)
+            found += regions(owner, colours, _group(el, transform), el, beneath)
             continue
         if tag not in ("sp", "pic") or el.find("./*/p:nvPr/p:ph", NS) is not None:
             continue
@@ -90,7 +92,7 @@ def regions(owner, colours, transform=None, tree=None) -> list[Region]:
         if box is None or box.w <= 0 or box.h <= 0:
             continue
         if tag == "pic":
-            found.append(Region(box, grid=picture_grid(owner.part, el.find("p:blipFill/a:blip", NS))))
+            found.append(Region(box, grid=picture_grid(owner.part, el.find("p:blipFill/a:blip", NS), beneath)))
             continue
         fill = fill_colours(el, colours, owner.part)
         if fill is not None:
@@ -181,9 +183,10 @@ def _group(el, transform):
     return ox, oy, sx, sy, int(ch_off.get("x", 0)), int(ch_off.get("y", 0))
 
 
-def picture_grid(part, blip) -> tuple[str, ...]:
-    """A picture's colours on a GRID x GRID grid (transparent parts as white, as on a slide's
-    usual background); empty when it cannot be read (a vector picture, a damaged one)."""
+def picture_grid(part, blip, beneath: str = "FFFFFF") -> tuple[str, ...]:
+    """A picture's colours on a GRID x GRID grid (transparent parts in the colour `beneath`, white
+    as on a slide's usual background unless told); empty when it cannot be read (a vector picture,
+    a damaged one)."""
     if blip is None:
         return ()
     try:
@@ -191,10 +194,7 @@ def picture_grid(part, blip) -> tuple[str, ...]:
 
         blob = part.related_part(blip.get(qn("r:embed"))).blob
         with Image.open(io.BytesIO(blob)) as image:
-            rgba = image.convert("RGBA")
-            flat = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
-            flat.alpha_composite(rgba)
-            data = flat.convert("RGB").resize((GRID, GRID), Image.Resampling.BOX).tobytes()
+            data = flattened(image, blip, beneath).resize((GRID, GRID), Image.Resampling.BOX).tobytes()
     except Exception:  # EMF, SVG or a damaged picture: its colour is unknown
         return ()
     return tuple(f"{data[i]:02X}{data[i + 1]:02X}{data[i + 2]:02X}" for i in range(0, len(data), 3))

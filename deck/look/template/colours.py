@@ -17,6 +17,26 @@ class Colours:
         self.scheme, self.major, self.minor = theme_of(master)
         clr_map = master._element.find("p:clrMap", NS)
         self.map = dict(clr_map.attrib) if clr_map is not None else {}
+        self.backgrounds = _background_styles(master)
+
+    def background(self, ref) -> tuple[str, ...]:
+        """The colours of a background style reference (p:bgRef idx 1001 and up): the theme's
+        background fill of that number, in the reference's colour (the stops of a gradient)."""
+        base = self.resolve(ref)
+        index = int(ref.get("idx", "0")) - 1001
+        if base is None or not 0 <= index < len(self.backgrounds):
+            return (base,) if base else ()
+        fill = self.backgrounds[index]
+        stops = [fill] if etree.QName(fill).localname == "solidFill" else list(fill.iterfind("a:gsLst/a:gs", NS))
+        found = []
+        for stop in stops:
+            colour = next(iter(stop), None)
+            if colour is None:
+                continue
+            value = base if colour.get("val") == "phClr" else self._value(colour)
+            if value:
+                found.append(_modified(value.upper(), colour))
+        return tuple(found) or (base,)
 
     def scheme_colour(self, name: str) -> str | None:
         name = self.map.get(name, name)
@@ -78,15 +98,30 @@ def theme_of(master) -> tuple[dict[str, str], str | None, str | None]:
             (minor.get("typeface") or None) if minor is not None else None)
 
 
+def _background_styles(master) -> list:
+    """The theme's background fills (a:bgFillStyleLst), which p:bgRef numbers from 1001."""
+    try:
+        root = etree.fromstring(master.part.part_related_by(THEME_RELATIONSHIP).blob)
+    except (KeyError, etree.XMLSyntaxError):
+        return []
+    styles = root.find(".//a:fmtScheme/a:bgFillStyleLst", NS)
+    return list(styles) if styles is not None else []
+
+
+# The modifiers Office themes use on a colour, in hue, saturation and luminance (HSL) where they
+# say so: which channel each changes (0 hue, 1 luminance, 2 saturation) and how.
+_HSL = {"hueMod": (0, "scale"), "hueOff": (0, "offset"), "lumMod": (1, "scale"), "lumOff": (1, "offset"),
+        "satMod": (2, "scale"), "satOff": (2, "offset")}
+
+
 def _modified(value: str, element) -> str:
-    """Apply the luminance modifiers Office themes use (lumMod/lumOff, tint, shade)."""
+    """Apply the modifiers Office themes use (lumMod/lumOff, satMod, hueMod, tint, shade)."""
     r, g, b = (int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
     for mod in element:
-        tag, val = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100000
-        if tag == "lumMod":
-            r, g, b = _hsl_luminance(r, g, b, scale=val)
-        elif tag == "lumOff":
-            r, g, b = _hsl_luminance(r, g, b, offset=val)
+        tag = etree.QName(mod).localname
+        val = int(mod.get("val", "100000")) / (60000 * 360 if tag == "hueOff" else 100000)
+        if tag in _HSL:
+            r, g, b = _hsl(r, g, b, *_HSL[tag], val)
         elif tag == "tint":
             r, g, b = (c + (1 - c) * (1 - val) for c in (r, g, b))
         elif tag == "shade":
@@ -94,13 +129,17 @@ def _modified(value: str, element) -> str:
     return "".join(f"{round(min(1.0, max(0.0, c)) * 255):02X}" for c in (r, g, b))
 
 
-def _hsl_luminance(r, g, b, scale: float = 1.0, offset: float = 0.0):
-    h, lum, s = colorsys.rgb_to_hls(r, g, b)
-    return colorsys.hls_to_rgb(h, min(1.0, max(0.0, lum * scale + offset)), s)
+def _hsl(r: float, g: float, b: float, channel: int, how: str, val: float) -> tuple[float, float, float]:
+    hls = list(colorsys.rgb_to_hls(r, g, b))
+    hls[channel] = hls[channel] * val if how == "scale" else hls[channel] + val
+    hls[channel] = hls[channel] % 1.0 if channel == 0 else min(1.0, max(0.0, hls[channel]))
+    return colorsys.hls_to_rgb(*hls)
 
 
-def picture_colour(part, blip) -> str | None:
-    """The mean colour of the picture a blip embeds; None if it cannot be read."""
+def picture_colour(part, blip, beneath: str = "FFFFFF") -> str | None:
+    """The mean colour of the picture a blip embeds, its transparent parts showing the colour
+    `beneath` (a texture laid over the background tints it, it does not replace it); None if it
+    cannot be read."""
     if blip is None:
         return None
     rid = blip.get(qn("r:embed"))
@@ -109,7 +148,22 @@ def picture_colour(part, blip) -> str | None:
 
         blob = part.related_part(rid).blob
         with Image.open(io.BytesIO(blob)) as image:
-            r, g, b = image.convert("RGB").resize((1, 1), Image.Resampling.BOX).tobytes()
+            r, g, b = flattened(image, blip, beneath).resize((1, 1), Image.Resampling.BOX).tobytes()
     except Exception:  # a vector picture (EMF, SVG) or a damaged one: colour unknown
         return None
     return f"{r:02X}{g:02X}{b:02X}"
+
+
+def flattened(image, blip, beneath: str):
+    """A picture as it shows on the slide: drawn at the opacity the slide gives it (a texture
+    laid over the background at 10 %), over the colour `beneath`; RGB."""
+    from PIL import Image
+
+    rgba = image.convert("RGBA")
+    fixed = blip.find("a:alphaModFix", NS)
+    if fixed is not None:
+        opacity = int(fixed.get("amt", "100000")) / 100000
+        rgba.putalpha(rgba.getchannel("A").point(lambda a: round(a * opacity)))
+    flat = Image.new("RGBA", rgba.size, (*(int(beneath[i:i + 2], 16) for i in (0, 2, 4)), 255))
+    flat.alpha_composite(rgba)
+    return flat.convert("RGB")

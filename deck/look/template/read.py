@@ -90,10 +90,11 @@ def inspect(file: Path) -> tuple[list[str], DeckError | None]:
 def _master(prs, m: int, master) -> Master:
     colours = Colours(master)
     area = prs.slide_width * prs.slide_height
-    behind = (_covering_colour(master, colours, area) or _fill_colour(master, colours)
-              or colours.scheme_colour("bg1") or "FFFFFF")
+    beneath = _fill_colour(master, colours) or colours.scheme_colour("bg1") or "FFFFFF"
+    behind = _covering_colour(master, colours, area, beneath) or beneath
     slide = Box(0.0, 0.0, points(prs.slide_width), points(prs.slide_height))
-    drawn = (slide, _background_region(master, colours, slide), regions(master, colours), furniture(master))
+    drawn = (slide, _background_region(master, colours, slide), regions(master, colours, beneath=beneath),
+             furniture(master))
     layouts = tuple(_layout(m, i, layout, master, colours, area, behind, drawn)
                     for i, layout in enumerate(master.slide_layouts))
     name = master._element.find("p:cSld", NS).get("name", "")
@@ -103,17 +104,19 @@ def _master(prs, m: int, master) -> Master:
 def _layout(m: int, index: int, layout, master, colours: Colours, area: int, master_behind: str,
             master_drawn: tuple[Box, Region | None, list[Region], tuple[set[str], list[Box]]]) -> Layout:
     shows_master = layout._element.get("showMasterSp", "1") not in ("0", "false")
-    background = _covering_colour(layout, colours, area)
+    own = _fill_colour(layout, colours)
+    beneath = own or master_behind
+    background = _covering_colour(layout, colours, area, beneath)
     if background is None:
-        own = _fill_colour(layout, colours)
-        master_shapes = _covering_colour(master, colours, area) if shows_master else None
-        background = master_shapes or own or master_behind
+        master_shapes = _covering_colour(master, colours, area, beneath) if shows_master else None
+        background = master_shapes or beneath
     # What is drawn behind text, bottom first: the background picture or gradient, the master's
     # shapes (unless the layout hides them), the layout's own.
     slide, master_bg, master_shapes_drawn, master_furniture = master_drawn
     has_own_bg = layout._element.find("p:cSld/p:bg", NS) is not None
     bottom = _background_region(layout, colours, slide) if has_own_bg else master_bg
-    drawn = ([bottom] if bottom else []) + (master_shapes_drawn if shows_master else []) + regions(layout, colours)
+    drawn = ([bottom] if bottom else []) + (master_shapes_drawn if shows_master else []) \
+        + regions(layout, colours, beneath=beneath)
     placeholders = tuple(_placeholder(shape, master, colours) for shape in layout.placeholders)
     draws, texts = furniture(layout)
     if shows_master:
@@ -125,6 +128,10 @@ def _layout(m: int, index: int, layout, master, colours: Colours, area: int, mas
 def _background_region(owner, colours: Colours, slide: Box) -> Region | None:
     """A background of many colours (a gradient, a picture) as a region over the whole slide, so
     what lies behind a box is read where the box is, not as the mean of the whole."""
+    ref = owner._element.find("p:cSld/p:bg/p:bgRef", NS)
+    if ref is not None:
+        styled = colours.background(ref)
+        return Region(slide, styled) if len(styled) > 1 else None
     props = owner._element.find("p:cSld/p:bg/p:bgPr", NS)
     if props is None:
         return None
@@ -135,7 +142,7 @@ def _background_region(owner, colours: Colours, slide: Box) -> Region | None:
     return Region(slide, grid=grid) if grid else None
 
 
-def _covering_colour(owner, colours: Colours, area: int) -> str | None:
+def _covering_colour(owner, colours: Colours, area: int, beneath: str) -> str | None:
     """The colour of a picture or rectangle that covers (nearly) the whole slide of a master or
     layout: it is drawn over the background, so text stands on it."""
     for el in owner._element.find("p:cSld/p:spTree", NS):
@@ -146,7 +153,7 @@ def _covering_colour(owner, colours: Colours, area: int) -> str | None:
         if ext is None or int(ext.get("cx", 0)) * int(ext.get("cy", 0)) < 0.9 * area:
             continue
         if tag == "pic":
-            colour = picture_colour(owner.part, el.find("p:blipFill/a:blip", NS))
+            colour = picture_colour(owner.part, el.find("p:blipFill/a:blip", NS), beneath)
         else:
             colour = colours.resolve(el.find("p:spPr/a:solidFill", NS))
         if colour:
@@ -162,7 +169,8 @@ def _fill_colour(owner, colours: Colours) -> str | None:
         return None
     ref = bg.find("p:bgRef", NS)
     if ref is not None:
-        return colours.resolve(ref)
+        styled = colours.background(ref)
+        return mean(list(styled)) if styled else None
     props = bg.find("p:bgPr", NS)
     if props is None:
         return None
