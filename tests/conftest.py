@@ -26,3 +26,26 @@ def shipped_deck(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("shipped") / "social-enterprise.pptx"
     build(ROOT / "outline.yaml", out)
     return out
+
+
+DRAWN_CASES: set[tuple[str, str]] = set()
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected what does not run
+def pytest_collection_modifyitems(config, items):
+    """Note which (template, outline) decks the selected tests draw, to draw them in one run."""
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if item.get_closest_marker("render") and {"name", "outline"} <= set(params) \
+                and "template_decks" in getattr(item, "fixturenames", ()):
+            DRAWN_CASES.add((params["name"], params["outline"]))
+
+
+@pytest.fixture(scope="session")
+def template_decks(tmp_path_factory):
+    """Every outline the template tests use, built on every fixture template once a session."""
+    from support.template_decks import TemplateDecks
+
+    decks = TemplateDecks(tmp_path_factory.mktemp("template-decks"), ROOT, FIXTURES)
+    decks.wanted = set(DRAWN_CASES)
+    return decks

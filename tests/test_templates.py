@@ -1,7 +1,8 @@
 """Corporate templates: real files of different origin (tests/fixtures/templates/README.md).
 
-The shipped outline builds on each; every output passes the validity checks and the render
-check; a golden dump per template records which layout each slide used.
+The shipped outline builds on each; every output passes the validity checks and keeps the
+template's canvas, masters and footer; a golden dump per template records which layout each
+slide used. tests/test_template_outlines.py proves more outlines on each, and draws them.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import pytest
 from conftest import FIXTURES, ROOT
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from support import libreoffice
 from support.audit import audit
 
 from deck import package
@@ -31,11 +31,9 @@ NAMES = sorted(p.name for p in TEMPLATES.iterdir() if p.suffix in (".pptx", ".po
 SAMPLE_TEXTS = ("Voorbeelddia", "Verwijder mij", "Notities bij het voorbeeld")
 
 
-@pytest.fixture(scope="module", params=NAMES)
-def built(request, tmp_path_factory) -> tuple[str, Path]:
-    out = tmp_path_factory.mktemp("templated") / f"{Path(request.param).stem}.pptx"
-    build(ROOT / "outline.yaml", out, options=BuildOptions(template=TEMPLATES / request.param))
-    return request.param, out
+@pytest.fixture(params=NAMES)
+def built(request, template_decks) -> tuple[str, Path]:
+    return request.param, template_decks.deck(request.param, "shipped")
 
 
 def _template(name: str):
@@ -112,39 +110,6 @@ def test_content_slides_carry_the_layouts_footer_and_slide_number(built):
         assert "Rosman" in slide_types[PP_PLACEHOLDER.FOOTER].text_frame.text
 
 
-# What deck does not yet do on a real template, each a test that will pass once it does (strict).
-KNOWN_GAPS = {
-    ("layouts", "ufrj-mecanon-pt.potx"): "two of thirteen layouts used: its section and two-column layouts lose",
-    ("inside", "consulting-ja.potx"): "the template's own 'Confidential' box at the top right is too narrow for "
-                                      "its word in LibreOffice",
-}
-
-
-def known_gap(request, test: str, name: str) -> None:
-    reason = KNOWN_GAPS.get((test, name))
-    if reason:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
-
-
-def test_no_placeholder_is_left_empty_and_several_layouts_are_used(built, request):
-    """An empty placeholder shows its prompt ("Click to add text") in PowerPoint's editing view."""
-    name, deck = built
-    prs = Presentation(str(deck))
-    for number, slide in enumerate(prs.slides, 1):
-        for ph in slide.placeholders:
-            assert _filled(ph), (name, number, ph.name)
-    known_gap(request, "layouts", name)
-    # at least three layouts where the template has them
-    assert len({slide.slide_layout.name for slide in prs.slides}) >= min(3, len(prs.slide_layouts))
-
-
-def _filled(ph) -> bool:
-    """Whether a slide's placeholder holds something: text, a field, or a picture."""
-    if ph._element.xpath("./p:blipFill/a:blip/@r:embed"):
-        return True
-    return ph.has_text_frame and bool(ph.text_frame.text.strip() or ph._element.xpath(".//a:fld"))
-
-
 def test_which_layout_each_slide_used_matches_golden(built, update_golden):
     name, deck = built
     prs = Presentation(str(deck))
@@ -163,17 +128,6 @@ def test_which_layout_each_slide_used_matches_golden(built, update_golden):
             pytest.fail(f"{golden.name} did not exist; written now: review it and run again")
     assert actual == json.loads(golden.read_text(encoding="utf-8")), \
         f"{golden.name} differs (pytest --update-golden rewrites it)"
-
-
-@pytest.mark.render
-def test_every_word_lies_inside_its_shape(built, tmp_path, request):
-    libreoffice.require_tools()
-    name, deck = built
-    known_gap(request, "inside", name)
-    result = libreoffice.render(deck, tmp_path)
-    assert result.pages == result.slides
-    assert result.outside == [], [(w.page + 1, w.text) for w in result.outside[:10]]
-    assert result.undrawn == []
 
 
 # --- choosing layouts ------------------------------------------------------------------------------

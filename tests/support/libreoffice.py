@@ -14,7 +14,7 @@ import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -46,13 +46,21 @@ def without_autofit(src: Path, dst: Path) -> None:
 
 
 def to_pdf(pptx: Path, workdir: Path) -> Path:
+    return to_pdfs([pptx], workdir)[0]
+
+
+def to_pdfs(decks: list[Path], workdir: Path) -> list[Path]:
+    """Several decks to PDF in one LibreOffice run: starting LibreOffice takes longer than
+    drawing a deck. Their names must differ (each PDF takes its deck's name)."""
+    assert len({deck.stem for deck in decks}) == len(decks), "decks drawn together need names of their own"
     profile = Path(tempfile.mkdtemp(prefix="lo-profile-", dir=workdir))
     subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(workdir), str(pptx)],
+                    "--convert-to", "pdf", "--outdir", str(workdir), *map(str, decks)],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600, check=False)
-    pdf = workdir / (pptx.stem + ".pdf")
-    assert pdf.exists(), "LibreOffice produced no PDF"
-    return pdf
+    pdfs = [workdir / (deck.stem + ".pdf") for deck in decks]
+    for pdf in pdfs:
+        assert pdf.exists(), f"LibreOffice produced no PDF for {pdf.stem}"
+    return pdfs
 
 
 @dataclass(frozen=True)
@@ -102,13 +110,26 @@ class Render:
     slides: int
     outside: list[Word]
     undrawn: list[tuple[int, str]]  # (page, character) the slide holds but LibreOffice did not draw
+    drawn: list[Word] = field(default_factory=list)
+    pdf: Path | None = None
 
 
 def render(pptx: Path, workdir: Path) -> Render:
+    return render_all([pptx], workdir)[0]
+
+
+def render_all(decks: list[Path], workdir: Path) -> list[Render]:
+    """Each deck drawn by LibreOffice (all in one run), and the words it drew judged."""
     require_tools()
-    copy = workdir / f"{pptx.stem}-noautofit.pptx"
-    without_autofit(pptx, copy)
-    pages, drawn = words(to_pdf(copy, workdir))
+    copies = [workdir / f"{deck.stem}-noautofit.pptx" for deck in decks]
+    for deck, copy in zip(decks, copies, strict=True):
+        without_autofit(deck, copy)
+    return [judge(deck, pdf) for deck, pdf in zip(decks, to_pdfs(copies, workdir), strict=True)]
+
+
+def judge(pptx: Path, pdf: Path) -> Render:
+    """Every drawn word inside the box of a shape on its slide, and every letter drawn."""
+    pages, drawn = words(pdf)
     boxes = shape_boxes(pptx)
     # pdftotext's boxes span the font's whole bounding box, taller than a line: test the word's
     # full width and its vertical centre.
@@ -120,7 +141,7 @@ def render(pptx: Path, workdir: Path) -> Render:
         seen = Counter(_letters("".join(w.text for w in drawn if w.page == page)))
         missing = Counter(_letters(expected)) - seen
         undrawn.extend((page, ch) for ch in missing.elements())
-    return Render(pages, len(boxes), outside, undrawn)
+    return Render(pages, len(boxes), outside, undrawn, drawn, pdf)
 
 
 def _letters(text: str) -> str:
