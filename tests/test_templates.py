@@ -176,7 +176,7 @@ def test_the_cover_fills_the_templates_own_places_and_leaves_no_placeholder_empt
                      13: "1 maart 2026"}
     for slide in prs.slides:
         for ph in slide.placeholders:
-            assert _filled(ph), (slide.slide_layout.name, ph.name)
+            assert ph.text_frame.text.strip() or ph._element.xpath(".//a:fld"), (slide.slide_layout.name, ph.name)
     # the source line's place on content slides is removed, not left to show its prompt
     bullets = next(s for s in prs.slides if s.slide_layout.name == "Title and Content")
     assert 13 not in {ph.placeholder_format.idx for ph in bullets.placeholders}

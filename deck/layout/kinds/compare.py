@@ -70,7 +70,7 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
             if places:
                 # one text per placeholder, so each column shows in PowerPoint's outline view
                 after = rule_y + sp.rule_gap - top - height([heading])
-                items += [text_box([replace(heading, after=after), *rest], x, top, w, "Body", h=limit), rule]
+                items += [text_box([replace(heading, after=after), *rest], x, top, w, "Body"), rule]
                 continue
             items += [text_box([heading], x, top, w, "Heading"), rule]
             if rest:
