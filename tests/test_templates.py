@@ -142,6 +142,18 @@ def test_layouts_are_chosen_by_their_contents_not_names_or_order():
     assert chosen["stats"] == chosen["agenda"] == chosen["quote"] == "Alleen titel"
 
 
+def test_without_a_section_layout_dividers_take_another_cover_than_the_title_slide():
+    """A university template with a clean and a filled variant of its cover and no section layout:
+    the title slide takes the clean one, dividers the filled one, so a new section looks like one."""
+    template = _template("ufrj-mecanon-pt.potx")
+    title, divider = template.layout_for("title"), template.layout_for("divider")
+    assert divider is not title
+    assert "Limpo" in title.name and "Preenchido" in divider.name
+    # with one cover only, dividers share it
+    single = _template("consulting-ja.potx")
+    assert single.layout_for("divider") is single.layout_for("title")
+
+
 def test_layouts_with_extra_placeholders_still_serve_their_roles():
     """A cover with places for author, organisation and date (its subtitle a body placeholder) and
     a content layout with a small source line are cover and content all the same."""

@@ -6,7 +6,8 @@ Layouts are chosen by what they can serve (deck.look.template.capability), never
 qualify for a role, the one whose content area gets the most of the slide wins; a tie goes to the
 earlier layout.
 
-    cover     -> title slide, closing (and dividers, failing a section layout)
+    cover     -> title slide, closing (and dividers, failing a section layout: another cover than
+                 the title slide's where there is one)
     section   -> section dividers
     content   -> bullets
     two       -> compare
@@ -101,10 +102,12 @@ def choose_layouts(template: Template, overrides: dict[str, str] | None = None,
     ranked = candidates(template)
     main = _main_master(titled, template)
     fallback = min(titled, key=lambda layout: (layout.master != main, layout.master, layout.index))
-    mapping = {}
+    mapping: dict[str, tuple[int, int]] = {}
     for kind in KINDS:
         roles = _roles_for(kind, ranked, template)
         chosen = next((ranked[r][0][0] for r in roles if ranked[r]), fallback)
+        if kind == "divider" and not ranked["section"]:
+            chosen = _other_cover(chosen, ranked["cover"], mapping.get("title"))
         mapping[kind] = (chosen.master, chosen.index)
     problems = []
     for kind, name in (overrides or {}).items():
@@ -140,6 +143,18 @@ def _roles_for(kind: str, ranked: dict[str, list[tuple[Layout, Fit]]], template:
         if main_picture(layout, template.width, template.height) is not None and not _off(layout, content):
             return _GOOD_PICTURE
     return _PREFERENCES.get(kind, _DEFAULT_PREFERENCE)
+
+
+def _other_cover(chosen: Layout, covers: list[tuple[Layout, Fit]], title: tuple[int, int] | None) -> Layout:
+    """Dividers on a template without a section layout: another of its covers than the title
+    slide's, where it has one (a filled variant beside a clean one), so that a new section looks
+    like one; a cover on another background first."""
+    if (chosen.master, chosen.index) != title:
+        return chosen
+    others = [layout for layout, _ in covers if (layout.master, layout.index) != title]
+    if not others:
+        return chosen
+    return next((layout for layout in others if _behind_title(layout) != _behind_title(chosen)), others[0])
 
 
 def _main_master(titled: list[Layout], template: Template) -> int:
@@ -195,7 +210,8 @@ def describe(template: Template) -> list[str]:
         layout = template.layout_for(kind)
         where = f" (master {layout.master + 1})" if len(template.masters) > 1 else ""
         served = next((r for r in _roles_for(kind, ranked, template)
-                       if ranked[r] and ranked[r][0][0] is layout), None)
+                       if any(candidate is layout for candidate, _ in ranked[r][:1 if kind != "divider" else None])),
+                      None)
         out.append(f"  {kind:<10} {layout.name}{where}" + (f"  [{served}]" if served else ""))
     return out
 
