@@ -35,8 +35,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     **{("inside", "consulting-ja.potx", outline): "the template's own 'Confidential' box at the top right is "
        "too narrow for its word where a wider font draws Meiryo UI: its last letter wraps out of the box"
        for outline in OUTLINES},
-    ("faint", "title-bar.pptx", "starter"): "a quote slide without a title sets its title as a kicker in the "
-                                            "accent colour, on the template's dark grey title bar (1.0:1)",
 }
 
 

@@ -1,6 +1,8 @@
 """quote: a quotation under a large opening mark, with its attribution."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit, fit_title, height, make_para, one_line, text_box
 from deck.layout.furniture import body_area, headline
@@ -23,6 +25,9 @@ def lay(ctx: Context, slide: QuoteSlide, path: tuple, notes: str) -> None:
         para = fit_title(ctx, title, box.w, role="kicker", max_lines=1, font=font, align=align)
         para = para or one_line(ctx, make_para(title, ctx.style("kicker"), box.w, font, align=align), box.w,
                                 font)
+        if ctx.theme.template is not None:
+            # the accent is judged against the body; the title placeholder may stand on a bar
+            para = replace(para, color="heading")
         title_box = text_box([para], box.x, box.y, box.w, "Title", g.title_anchor, max(box.h, para.line))
     top, limit = body_area(ctx, title_box)
     width = g.grid_w(10)
