@@ -124,3 +124,17 @@ def test_a_message_low_in_the_section_layout_keeps_its_place_and_the_progress_ba
     build(outline, plain, options=BuildOptions(template=FIXTURES / "templates" / "pptx-default.pptx"))
     first = next(s for s in Presentation(str(plain)).slides if s.slide_layout.name == "Section Header")
     assert any(shape.name.startswith("Progress") for shape in first.shapes)
+
+
+def test_distances_inside_slide_kinds_scale_with_the_templates_canvas():
+    """A step's circle, a panel's padding and the progress bar grow with a 1920 pt canvas as the
+    text does, so a step's number stays inside its circle."""
+    from deck.look.spacing import Spacing
+    from deck.look.template.roles import choose_layouts
+    from deck.look.template.theme import theme_from
+
+    name = "keynote-blank.pptx"
+    theme = theme_from(choose_layouts(read(FIXTURES / "templates" / name, name, failing(name))))
+    assert theme.geometry.scale == 2
+    assert theme.geometry.space == Spacing().scaled(2)
+    assert theme.geometry.space.step_circle == 2 * Spacing().step_circle

@@ -49,7 +49,7 @@ def divider(ctx: Context, index: int, section: Section, number: int) -> None:
                      "the message is one sentence of about fifteen words")
     # The texts end above the progress bar: a long title and message shrink together, and only
     # at their floors does the number move up towards the top margin.
-    bottom = g.bottom - (sp.progress_y + sp.progress_label_gap) * g.scale
+    bottom = g.bottom - (sp.progress_y + sp.progress_label_gap)
     head = number_para.line + sp.divider_title_gap
     stack = [(title, "divider-title")] + ([(message, "divider-message")] if message else [])
     texts = shrink_stack(ctx, stack, width, bottom - sp.divider_number_y - head, sp.cover_text_gap)
@@ -98,10 +98,9 @@ def _progress(ctx: Context, index: int, chapters: list[Section]) -> list:
     if count > PROGRESS_SEGMENTS:
         return _progress_track(ctx, index, count)
     g, sp = ctx.geo, ctx.geo.space
-    s = g.scale
-    gap = sp.progress_gap * s
+    gap = sp.progress_gap
     seg = (g.content_w - (count - 1) * gap) / count
-    y = g.bottom - sp.progress_y * s
+    y = g.bottom - sp.progress_y
     style = ctx.theme.style("footer")
     out: list[Shape | TextBox] = []
     labels = []
@@ -114,10 +113,10 @@ def _progress(ctx: Context, index: int, chapters: list[Section]) -> list:
     labels_fit = all(p.text and not breaks_a_word(ctx, p, seg) for p in labels)
     for i in range(count):
         x = g.left + i * (seg + gap)
-        out.append(Shape(Box(x, y, seg, sp.progress_h * s), "rect",
+        out.append(Shape(Box(x, y, seg, sp.progress_h), "rect",
                          fill="divider_ink" if i == index else "divider_muted", name=f"Progress {i + 1}"))
         if labels_fit:
-            out.append(text_box([labels[i]], x, y + sp.progress_label_gap * s, seg, f"Progress label {i + 1}"))
+            out.append(text_box([labels[i]], x, y + sp.progress_label_gap, seg, f"Progress label {i + 1}"))
     return out
 
 
@@ -125,20 +124,19 @@ def _progress_track(ctx: Context, index: int, count: int) -> list:
     """Three shapes whatever the count: the whole argument as a track, the current section's
     share of it bright, and "5 / 300" under that mark, kept inside the content width."""
     g, sp = ctx.geo, ctx.geo.space
-    s = g.scale
     left, width = g.left, g.content_w
-    y = g.bottom - sp.progress_y * s
-    mark_w = max(width / count, sp.progress_mark_min * s)  # a share too thin to see is widened
+    y = g.bottom - sp.progress_y
+    mark_w = max(width / count, sp.progress_mark_min)  # a share too thin to see is widened
     mark_x = left + (width - mark_w) * index / (count - 1)
     style = ctx.theme.style("footer")
     text = f"{index + 1} / {count}"
-    label_w = min(width, measure.text_width(text, ctx.theme.font, style.size, bold=True) + sp.progress_label_pad * s)
+    label_w = min(width, measure.text_width(text, ctx.theme.font, style.size, bold=True) + sp.progress_label_pad)
     # Under the mark: from its left edge in the first half, up to its right edge in the second.
     first_half = index < count / 2
     label_x = mark_x if first_half else mark_x + mark_w - label_w
     label_x = min(max(label_x, left), left + width - label_w)
     label = Para(text=text, size=style.size, line=style.line, color="divider_ink", bold=True,
                  align="l" if first_half else "r")
-    return [Shape(Box(left, y, width, sp.progress_h * s), "rect", fill="divider_muted", name="Progress track"),
-            Shape(Box(mark_x, y, mark_w, sp.progress_h * s), "rect", fill="divider_ink", name=f"Progress {index + 1}"),
-            text_box([label], label_x, y + sp.progress_label_gap * s, label_w, "Progress label")]
+    return [Shape(Box(left, y, width, sp.progress_h), "rect", fill="divider_muted", name="Progress track"),
+            Shape(Box(mark_x, y, mark_w, sp.progress_h), "rect", fill="divider_ink", name=f"Progress {index + 1}"),
+            text_box([label], label_x, y + sp.progress_label_gap, label_w, "Progress label")]

@@ -198,7 +198,7 @@ def logo(ctx: Context, right: float, top: float, max_w: float, max_h: float) -> 
 def cover_logo(ctx: Context) -> list:
     """On the title and closing slides: a logo in the top right corner."""
     g, sp = ctx.geo, ctx.geo.space
-    found = logo(ctx, g.right, g.top, sp.cover_logo_w * g.scale, sp.cover_logo_h * g.scale)
+    found = logo(ctx, g.right, g.top, sp.cover_logo_w, sp.cover_logo_h)
     return [found] if found else []
 
 

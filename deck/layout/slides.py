@@ -21,7 +21,7 @@ def add_content(ctx: Context, kind: str, title: str, items: list, notes: str, pa
     kicker_w = g.kicker.w if g.kicker else g.content_w
     if ctx.theme.logo_on_content and g.kicker is not None:
         # a small logo on the kicker's row, at its right end; the kicker makes room
-        found = logo(ctx, g.kicker.right, g.kicker.y, g.space.kicker_logo_w * g.scale,
+        found = logo(ctx, g.kicker.right, g.kicker.y, g.space.kicker_logo_w,
                      g.kicker.h + g.space.kicker_logo_over)
         if found:
             parts.append(found)

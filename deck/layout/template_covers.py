@@ -49,7 +49,7 @@ def closing(ctx: Context) -> None:
 
 def divider(ctx: Context, index: int, section: Section, number: int) -> tuple[TextBox, list] | None:
     """The divider's title and texts in the template's section layout, or None after a problem."""
-    covers, s, sp = ctx.geo.covers, ctx.geo.scale, ctx.geo.space
+    covers, sp = ctx.geo.covers, ctx.geo.space
     assert covers is not None
     # Two lines in the placeholder, else three in it; only then does the box grow.
     box, align, font = covers.divider_title, covers.divider_align, ctx.theme.title_font
@@ -92,12 +92,12 @@ def divider(ctx: Context, index: int, section: Section, number: int) -> tuple[Te
                 top_text = _text_top(message)
     # The section's number stands over the first text, where the layout leaves room.
     style = ctx.style("divider-number")
-    room = top_text - ctx.geo.top - sp.number_gap * s
+    room = top_text - ctx.geo.top - sp.number_gap
     size = min(style.size, room / style.leading)
     if size >= style.floor:
         number_para = Para(text=f"{number:02d}", size=size, line=size * style.leading, color=style.color,
                            bold=True, align=covers.divider_align)
-        items.insert(0, text_box([number_para], title_box.box.x, top_text - number_para.line - sp.number_gap * s,
+        items.insert(0, text_box([number_para], title_box.box.x, top_text - number_para.line - sp.number_gap,
                                  title_box.box.w, "Number"))
     return title_box, items
 
@@ -201,5 +201,5 @@ def _text_top(box: TextBox) -> float:
 
 def _below(ctx: Context, title: TextBox) -> Box:
     """The room under a title down to the bottom margin, when the layout has no second placeholder."""
-    y = title.box.bottom + ctx.geo.space.below_title * ctx.geo.scale
+    y = title.box.bottom + ctx.geo.space.below_title
     return Box(title.box.x, y, title.box.w, max(0.0, ctx.geo.bottom - y))

@@ -2,13 +2,13 @@
 
 Margins, grid and boxes say where the content area is; these say how a kind spaces its parts
 inside it: the gap between a rule and its text, the size of a step's circle, the padding of a
-discussion panel. The defaults are deck's own 16:9 design on a 960 x 540 pt canvas. A template's
-geometry keeps them at these sizes today; scaling them with a template's canvas is a choice for
-look/template, made in one place.
+discussion panel. The defaults are deck's own 16:9 design on a 960 x 540 pt canvas; a template's
+geometry scales them with its canvas, as it scales the text (a step's number must stay inside its
+circle on a 1920 pt Keynote canvas or an A0 poster).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
@@ -55,3 +55,7 @@ class Spacing:
     progress_label_gap: float = 12.0  # from a segment down to its label
     progress_mark_min: float = 24.0  # the narrowest mark on a track that still reads
     progress_label_pad: float = 8.0  # room around a track's "5 / 300"
+
+    def scaled(self, factor: float) -> Spacing:
+        """Every distance times `factor`."""
+        return replace(self, **{f.name: getattr(self, f.name) * factor for f in fields(self)})

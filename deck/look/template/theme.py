@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deck.look.colour import contrast
+from deck.look.spacing import Spacing
 from deck.look.template.capability import columns, main_area, picture_place, text_slots
 from deck.look.template.model import FOOTER_TYPES, Layout, Placeholder, Template
 from deck.look.template.palette import palette_from
@@ -102,7 +103,7 @@ def _geometry(template: Template, content: Layout) -> Geometry:
         source=source, source_align=_align(footers["ftr"].align) if "ftr" in footers else "l",
         number=number, number_align=_align(footers["sldNum"].align) if "sldNum" in footers else "r",
         date=date, date_align=_align(footers["dt"].align) if date else "l",
-        covers=_covers(template, s), two=two,
+        covers=_covers(template, s), two=two, space=Spacing().scaled(s),
         picture=picture.frame if picture else None,
     )
 
