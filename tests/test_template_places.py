@@ -1,7 +1,8 @@
 """A template's own places: an image slide's picture goes into the layout's picture placeholder
-(or content placeholder), and a compare slide's columns into the two content placeholders of a
-two-content layout, laid out in their boxes, so PowerPoint's "Change Picture" keeps the layout's
-frame and the outline view shows the columns.
+(or content placeholder), a chart or table into the content layout's content placeholder, and a
+compare slide's columns into the two content placeholders of a two-content layout, laid out in
+their boxes, so PowerPoint's "Change Picture" keeps the layout's frame, a chart or table is the
+placeholder's content, and the outline view shows the columns.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deck.build import build
 from deck.look.template.load import failing
@@ -149,6 +151,102 @@ def test_a_picture_layout_named_in_the_outline_holds_the_picture_below_the_headl
         assert picture.top >= title.top + title.height
         assert picture.left >= x - EMU and picture.left + picture.width <= x + w + EMU
         assert all(_filled(ph, picture) for ph in slide.placeholders)
+
+
+# --- charts and tables -----------------------------------------------------------------------------
+
+EVIDENCE = (FIXTURES / "valid" / "evidence.yaml").read_text(encoding="utf-8")
+
+
+def _frames(slide) -> list:
+    return [shape for shape in slide.shapes if shape._element.tag.endswith("}graphicFrame")]
+
+
+def _layout(name: str, kind: str) -> str:
+    return choose_layouts(read(TEMPLATES / name, name, failing(name))).layout_for(kind).name
+
+
+@pytest.mark.parametrize("name, content", [("pptx-default.pptx", "Title and Content"),
+                                           ("dutch-layouts.pptx", "Titel en object"),
+                                           ("consulting-ja.potx", "目次")])
+def test_chart_and_table_slides_take_the_content_layout(name, content):
+    # as a PowerPoint user puts a chart or a table: into the content layout, not under a title only
+    assert _layout(name, "chart") == _layout(name, "table") == _layout(name, "bullets") == content
+    assert _layout(name, "stats") != content  # what deck draws itself still takes the title layout
+
+
+def test_a_content_layout_whose_headline_stands_elsewhere_leaves_charts_on_the_title_layout():
+    from dataclasses import replace
+
+    from deck.look.template.model import Master
+
+    name = "pptx-default.pptx"
+    template = read(TEMPLATES / name, name, failing(name))
+
+    def lowered(layout):
+        if layout.name != "Title and Content":
+            return layout
+        moved = tuple(replace(p, box=replace(p.box, y=p.box.y + 40)) if p.is_title and p.box else p
+                      for p in layout.placeholders)
+        return replace(layout, placeholders=moved)
+
+    masters = tuple(Master(m.name, tuple(lowered(layout) for layout in m.layouts)) for m in template.masters)
+    chosen = choose_layouts(replace(template, masters=masters))
+    assert chosen.layout_for("bullets").name == "Title and Content"
+    # the chart slides keep their headline where every other slide drawn under one has it
+    assert chosen.layout_for("chart").name == chosen.layout_for("table").name == "Title Only"
+
+
+@pytest.mark.parametrize("name", ["pptx-default.pptx", "martin-template.pptx", "rstudio-rmarkdown.potx"])
+def test_a_chart_or_table_is_the_content_placeholders_own_content(tmp_path, name):
+    prs = _build(tmp_path, EVIDENCE, name)
+    framed = [slide for slide in prs.slides if _frames(slide)]
+    assert len(framed) == 6  # four charts, a table that continues once
+    for slide in framed:
+        [frame] = _frames(slide)
+        # the frame carries the placeholder's reference, as PowerPoint's Insert Chart and Insert Table make it
+        assert frame.is_placeholder and frame.placeholder_format.idx == 1
+        assert frame._element.xpath("./p:nvGraphicFramePr/p:cNvGraphicFramePr/a:graphicFrameLocks/@noGrp") == ["1"]
+        assert _inside(frame, _layout_frame(slide, 1))
+        assert frame.top >= slide.shapes.title.top + slide.shapes.title.height  # under the headline
+        # no placeholder is left empty (the content placeholder is the frame itself)
+        for ph in slide.placeholders:
+            assert ph.shape_id == frame.shape_id or ph.has_text_frame and (
+                ph.text_frame.text.strip() or ph._element.xpath(".//a:fld")), ph.name
+        assert not [ph for ph in slide.placeholders if ph.placeholder_format.type == PP_PLACEHOLDER.OBJECT
+                    and ph.shape_id != frame.shape_id]
+
+
+def test_the_frame_keeps_the_size_deck_measured(tmp_path):
+    """A frame in a placeholder is as big as deck laid it out: the same as drawn on a title-only
+    layout (a table as wide as its columns, not the placeholder)."""
+    for folder in ("placed", "drawn"):
+        (tmp_path / folder).mkdir()
+    placed = _build(tmp_path / "placed", EVIDENCE, "pptx-default.pptx")
+    drawn = _build(tmp_path / "drawn", EVIDENCE.replace("source: The test suite\n", "source: The test suite\n"
+                                                        "layouts: {chart: Title Only, table: Title Only}\n"),
+                   "pptx-default.pptx")
+
+    def boxes(prs) -> list[tuple]:
+        return [(f.name, f.left, f.top, f.width, f.height) for slide in prs.slides for f in _frames(slide)]
+
+    assert [s.slide_layout.name for s in drawn.slides if _frames(s)] == ["Title Only"] * 6
+    assert not any(f.is_placeholder for s in drawn.slides for f in _frames(s))
+    assert boxes(placed) == boxes(drawn)
+    table = next(f for s in placed.slides for f in _frames(s) if f.has_table)
+    assert table.width == sum(column.width for column in table.table.columns)
+    assert table.width < _layout_frame(placed.slides[11], 1)[2]
+
+
+def test_a_text_only_body_placeholder_takes_no_chart(tmp_path):
+    """A content layout whose body is a text placeholder (type body): PowerPoint puts no chart in
+    one, so deck draws the chart under the headline and removes the empty placeholder."""
+    prs = _build(tmp_path, EVIDENCE, "consulting-ja.potx")
+    framed = [slide for slide in prs.slides if _frames(slide)]
+    assert len(framed) == 6 and {slide.slide_layout.name for slide in framed} == {"目次"}
+    for slide in framed:
+        assert not any(frame.is_placeholder for frame in _frames(slide))
+        assert all(ph.has_text_frame and ph.text_frame.text.strip() for ph in slide.placeholders)
 
 
 # --- compare ----------------------------------------------------------------------------------------

@@ -26,8 +26,10 @@ _FOOTER_PLACEHOLDERS = {"Footer": "ftr", "Slide number": "sldNum", "Date": "dt"}
 # The main text of a slide goes into the layout's body placeholder, so it shows in the outline view.
 _BODY_TEXTS = ("Body", "Message", "Meta")
 # A picture goes into the layout's picture placeholder, or a content placeholder (which takes a
-# picture too), so "Change Picture" keeps the layout's frame.
-_PICTURE_PLACES = ("pic", "obj")
+# picture too), so "Change Picture" keeps the layout's frame; a chart or a table into a content
+# placeholder or one of its own type, as PowerPoint's "Insert Chart" and "Insert Table" put them.
+# A body placeholder takes text only.
+_PLACES = {"Picture": ("pic", "obj"), "Chart": ("obj", "chart"), "Table": ("obj", "tbl")}
 
 
 class _Renderer:
@@ -40,7 +42,7 @@ class _Renderer:
             files = [x.file for x in (theme.template, theme.logo) if x is not None]
             base = (repr(theme), tuple(_stamp(file) for file in files))
             self.prs, self.layouts = warm.base(base, self._open_base)
-        self.holders: dict[int, object] = {}  # a picture (by id) -> the placeholder it goes into
+        self.holders: dict[int, object] = {}  # a picture, chart or table (by id) -> its placeholder
         # part names and notes slides without whole-package walks; slides kept between warm builds
         self.parts = Parts(self.prs, warm, context=None if warm is None else (base, outline.language))
 
@@ -98,18 +100,20 @@ class _Renderer:
         """Pictures, charts and tables through python-pptx, numbered on from the shapes before."""
         shapes = slide.shapes
         shapes._cached_max_shape_id = ids.last  # python-pptx's own counter ("turbo add")
+        holder = self.holders.pop(id(item), None)  # the placeholder it takes the place of, if any
         if isinstance(item, Picture):
-            evidence.add_picture(slide, item, self.holders.pop(id(item), None))
+            evidence.add_picture(slide, item, holder)
         elif isinstance(item, Chart):
-            evidence.add_chart(slide, item, self.theme, self.outline.language)
+            evidence.add_chart(slide, item, self.theme, self.outline.language, holder)
         elif isinstance(item, Table):
-            evidence.add_table(slide, item, self.theme, self.outline.language)
+            evidence.add_table(slide, item, self.theme, self.outline.language, holder)
         ids.last = shapes._cached_max_shape_id
 
     def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list[Item]:
-        """On a template's layout: the subtitle, the main texts, the picture and the footer row into
-        the layout's placeholders (each into the one it was laid out in); every placeholder left
-        empty removed (it would show "Click to add text"). Returns the items still to draw."""
+        """On a template's layout: the subtitle, the main texts, the picture, chart or table and the
+        footer row into the layout's placeholders (each into the one it was laid out in); every
+        placeholder left empty removed (it would show "Click to add text"). Returns the items
+        still to draw."""
         from deck.render import template
 
         kind = drawing.placeholder_type
@@ -123,8 +127,8 @@ class _Renderer:
                 others.remove(placeholder)
                 into[id(text)] = placeholder
         for item in plan.items:
-            if isinstance(item, Picture) and item.name == "Picture":
-                placeholder = template.laid_in([ph for ph in others if kind(ph._element) in _PICTURE_PLACES],
+            if isinstance(item, (Picture, Chart, Table)) and item.name in _PLACES:
+                placeholder = template.laid_in([ph for ph in others if kind(ph._element) in _PLACES[item.name]],
                                                item.box)
                 if placeholder is not None:
                     others.remove(placeholder)

@@ -45,15 +45,17 @@ def add_picture(slide, item: Picture, placeholder=None) -> None:
         etree.SubElement(ext, qn("adec:decorative"), nsmap={"adec": ADEC}, val="1")
 
 
-def _into(pic, placeholder) -> None:
-    """The picture as the placeholder's content: its `p:ph`, and in the placeholder's place among
-    the slide's shapes, which it replaces."""
-    nv_pr = pic.find(qn("p:nvPicPr")).find(qn("p:nvPr"))
-    nv_pr.insert(0, deepcopy(placeholder.find(qn("p:nvSpPr")).find(qn("p:nvPr")).find(qn("p:ph"))))
-    locks = pic.find(qn("p:nvPicPr")).find(qn("p:cNvPicPr")).find(qn("a:picLocks"))
-    if locks is not None:
-        locks.set("noGrp", "1")  # as PowerPoint marks a picture in a placeholder
-    placeholder.addprevious(pic)
+def _into(shape, placeholder) -> None:
+    """A picture or graphic frame as the placeholder's content, as python-pptx's insert_picture,
+    insert_chart and insert_table make it: the placeholder's `p:ph`, and the placeholder's place
+    among the slide's shapes, which it replaces. The shape keeps the frame the layout measured
+    (python-pptx's inserts take the placeholder's)."""
+    properties = shape[0]  # p:nvPicPr or p:nvGraphicFramePr
+    properties.find(qn("p:nvPr")).insert(0, deepcopy(placeholder.find(qn("p:nvSpPr")).find(qn("p:nvPr"))
+                                                     .find(qn("p:ph"))))
+    for locks in properties.iter(qn("a:picLocks"), qn("a:graphicFrameLocks")):
+        locks.set("noGrp", "1")  # as PowerPoint marks a shape in a placeholder
+    placeholder.addprevious(shape)
     placeholder.getparent().remove(placeholder)
 
 
@@ -62,7 +64,9 @@ def _rgb(theme: Theme, colour: str) -> RGBColor:
     return RGBColor.from_string(theme.palette.hex(colour))
 
 
-def add_chart(slide, item: Chart, theme: Theme, language: str) -> None:
+def add_chart(slide, item: Chart, theme: Theme, language: str, placeholder=None) -> None:
+    """The chart at its box; in `placeholder` (a layout's content or chart placeholder on the
+    slide) when given, as its content."""
     from pptx.chart.data import CategoryChartData  # brings XlsxWriter: only decks with a chart need it
 
     data = CategoryChartData(number_format=item.number_format)
@@ -72,6 +76,8 @@ def add_chart(slide, item: Chart, theme: Theme, language: str) -> None:
     b = item.box
     frame = slide.shapes.add_chart(_CHART_TYPES[item.type], pt(b.x), pt(b.y), pt(b.w), pt(b.h), data)
     frame.name = item.name
+    if placeholder is not None:
+        _into(frame._element, placeholder)
     chart = frame.chart
     chart.has_title = False  # the slide's headline states the finding
     chart.font.size = Pt(item.size)
@@ -212,11 +218,15 @@ def _colour_points(series, roles: tuple[str, ...], theme: Theme) -> None:
         point.format.line.color.rgb = _rgb(theme, "background")
 
 
-def add_table(slide, item: Table, theme: Theme, language: str) -> None:
+def add_table(slide, item: Table, theme: Theme, language: str, placeholder=None) -> None:
+    """The table at its box; in `placeholder` (a layout's content or table placeholder on the
+    slide) when given, as its content."""
     b = item.box
     rows, cols = len(item.cells), len(item.widths)
     frame = slide.shapes.add_table(rows, cols, pt(b.x), pt(b.y), pt(b.w), pt(b.h))
     frame.name = item.name
+    if placeholder is not None:
+        _into(frame._element, placeholder)
     table = frame.table
     # Fills are set cell by cell below; the built-in style would recolour them with the template's accent.
     style = table._tbl.tblPr.find(qn("a:tableStyleId"))

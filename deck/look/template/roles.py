@@ -9,7 +9,7 @@ earlier layout.
     cover     -> title slide, closing (and dividers, failing a section layout: another cover than
                  the title slide's where there is one)
     section   -> section dividers
-    content   -> bullets
+    content   -> bullets; chart and table, when its headline stands where the title layout's does
     two       -> compare
     picture   -> image, when its picture stands under the headline where a body would; else
                  image takes a title layout first
@@ -43,6 +43,10 @@ _PREFERENCES = {
 }
 # A picture layout shaped like a content layout (its picture under the headline) comes first.
 _GOOD_PICTURE = ("picture", "title", "content")
+# A chart or table is what a content placeholder holds (PowerPoint's "Insert Chart" icon in it):
+# on the content layout it becomes the placeholder's content, as a user would put it there.
+_IN_CONTENT = ("content", "title", "two", "section", "cover")
+_CONTENT_KINDS = ("chart", "table")
 _DEFAULT_PREFERENCE = ("title", "content", "two", "section", "cover")
 
 
@@ -136,10 +140,16 @@ def choose_layouts(template: Template, overrides: dict[str, str] | None = None,
 def _roles_for(kind: str, ranked: dict[str, list[tuple[Layout, Fit]]], template: Template) -> tuple[str, ...]:
     """The roles that serve a slide kind, best first. An image slide takes the picture layout
     first when that layout puts its headline where content slides have it and its picture under
-    it, as big as a body: the picture then fills the template's own frame."""
+    it, as big as a body: the picture then fills the template's own frame. A chart or table takes
+    the content layout first unless that layout puts its headline elsewhere than the title layout
+    does (the slides drawn under a headline then keep theirs in one place)."""
+    content = ranked["content"][0][0] if ranked["content"] else None
+    if kind in _CONTENT_KINDS and content is not None:
+        title = ranked["title"][0][0] if ranked["title"] else None
+        if title is None or not _off(title, content):
+            return _IN_CONTENT
     if kind == "image" and ranked["picture"]:
         layout = ranked["picture"][0][0]
-        content = ranked["content"][0][0] if ranked["content"] else None
         if main_picture(layout, template.width, template.height) is not None and not _off(layout, content):
             return _GOOD_PICTURE
     return _PREFERENCES.get(kind, _DEFAULT_PREFERENCE)
