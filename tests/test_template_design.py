@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURES, ROOT
 from lxml import etree
 from pptx import Presentation
+from pptx.util import Pt
 
 from deck.build import build
 from deck.look.colour import contrast
@@ -160,6 +161,45 @@ def test_no_second_number_or_date_where_the_master_draws_them(tmp_path):
         for shape in slide.shapes:
             if shape.name.startswith("Footer") or shape.is_placeholder and shape.placeholder_format.type == 15:
                 assert shape.left >= right or shape.left + shape.width <= left
+
+
+def test_the_source_line_keeps_clear_of_a_logo_and_a_date_along_the_foot(tmp_path):
+    """A template without a footer placeholder, with its logo along the foot beside its date and
+    number placeholders: deck's own source line takes the room they leave."""
+    import io
+
+    from PIL import Image
+
+    prs = Presentation(str(TEMPLATES / "pptx-default.pptx"))
+    logo = io.BytesIO()
+    Image.new("RGB", (160, 40), (0, 80, 120)).save(logo, "PNG")
+    for layout in prs.slide_layouts:
+        for ph in list(layout.placeholders):
+            if ph.placeholder_format.type == 15:  # the footer placeholder
+                ph._element.getparent().remove(ph._element)
+        if layout.name == "Title and Content":
+            logo.seek(0)
+            _, rid = layout.part.get_or_add_image_part(logo)
+            layout._element.find("p:cSld/p:spTree", NS).append(etree.fromstring(
+                f'<p:pic xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}" xmlns:r="{NS["r"]}"><p:nvPicPr>'
+                '<p:cNvPr id="90" name="Logo"/><p:cNvPicPr/><p:nvPr/></p:nvPicPr>'
+                f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch/></p:blipFill><p:spPr><a:xfrm>'
+                f'<a:off x="{Pt(220)}" y="{Pt(495)}"/><a:ext cx="{Pt(100)}" cy="{Pt(40)}"/></a:xfrm>'
+                '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'))
+    template = tmp_path / "logo.pptx"
+    prs.save(template)
+    outline = tmp_path / "sourced.yaml"
+    outline.write_text("date: 1 December 2026\nsource: Quarterly review, finance team\n"
+                       + (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    build(outline, out, options=BuildOptions(template=template))
+    deck = Presentation(str(out))
+    slide = next(s for s in deck.slides if s.slide_layout.name == "Title and Content")
+    footer = next(shape for shape in slide.shapes if shape.name.startswith("Footer"))
+    taken = [(Pt(220), Pt(320))] + [(ph.left, ph.left + ph.width) for ph in slide.placeholders
+                                     if ph.placeholder_format.type in (13, 16)]  # number and date
+    for left, right in taken:
+        assert footer.left >= right or footer.left + footer.width <= left, (footer.left, footer.width, left, right)
 
 
 def test_a_narrow_number_box_is_widened_so_the_number_never_wraps(tmp_path):

@@ -11,6 +11,8 @@ from deck.measure import fonts as measure
 from deck.outline.model import Notes
 from deck.plan import Box, Para, Picture, TextBox
 
+LOGO = 0.1  # a picture of less than this share of the slide is furniture (a logo), not a backdrop
+
 
 def in_capitals(ctx: Context, kind: str = "bullets") -> bool:
     """Whether the template sets this kind's titles in capitals: deck then measures them so."""
@@ -69,7 +71,7 @@ def footer(ctx: Context, source: str | None, number: int) -> tuple[TextBox, ...]
     # and its own texts along the foot (a file name) stay clear of deck's source line.
     layout = ctx.theme.template.layout_for("bullets") if ctx.theme.template is not None else None
     drawn = layout.draws if layout is not None else frozenset()
-    where = _source_frame(ctx, layout.texts if layout is not None else (), drawn) if source else None
+    where = _source_frame(ctx, _along_the_foot(ctx, layout), drawn) if source else None
     if source and where is not None:
         # A source too long for the footer was reported by check_sources: set it at the floor.
         para = footer_para(ctx, source, where, g.source_align) or \
@@ -135,6 +137,16 @@ def _footer_box(para: Para, box: Box, name: str) -> TextBox:
         return text_box([para], box.x, box.y, box.w, name, h=box.h)
     h = height([para])
     return text_box([para], box.x, box.bottom - h, box.w, name, h=h)
+
+
+def _along_the_foot(ctx: Context, layout) -> tuple[Box, ...]:
+    """What a template's layout shows of its own where deck's source line may go: its texts and
+    its pictures (a logo), not the pictures behind the whole slide."""
+    if layout is None:
+        return ()
+    slide = ctx.geo.width * ctx.geo.height
+    pictures = tuple(r.box for r in layout.regions if not r.colours and r.box.w * r.box.h < LOGO * slide)
+    return layout.texts + pictures
 
 
 def _source_frame(ctx: Context, texts: tuple[Box, ...], drawn: frozenset[str]) -> Box | None:

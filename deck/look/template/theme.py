@@ -90,7 +90,10 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     if "ftr" in footer_boxes:
         source = footer_boxes["ftr"]
     else:
-        source = Box(left, number.y, max(0.0, number.x - GUTTER * s - left), number.h)
+        # deck's own source line runs up to the number, or to the date placeholder in between
+        date_box = footer_boxes.get("dt")
+        stops = [box.x for box in (number, date_box) if box is not None and box.x > left]
+        source = Box(left, number.y, max(0.0, min(stops, default=number.x) - GUTTER * s - left), number.h)
     date = footer_boxes.get("dt")
     pair = columns(template.layout_for("compare"), width, height)
     two = (pair[0].box, pair[1].box) if pair and pair[0].box and pair[1].box else None
