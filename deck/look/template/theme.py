@@ -89,6 +89,10 @@ def _geometry(template: Template, content: Layout) -> Geometry:
                                                                           footer_top, number_w, FOOTER_H * s)
     if "ftr" in footer_boxes:
         source = footer_boxes["ftr"]
+    elif number.x + number.w / 2 < left + content_w / 2:
+        # a number at the left (Google Slides exports put it in the margin): the source follows it
+        start = max(left, number.right + GUTTER * s)
+        source = Box(start, number.y, max(0.0, left + content_w - start), number.h)
     else:
         # deck's own source line runs up to the number, or to the date placeholder in between
         date_box = footer_boxes.get("dt")
