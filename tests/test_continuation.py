@@ -132,3 +132,16 @@ def test_a_comparison_of_six_a_side_is_seen_whole(tmp_path):
                             f"        left:\n          heading: Process map\n          bullets: {today}\n"
                             f"        right:\n          heading: Journey map\n          bullets: {us}\n")
     assert len(slides) == 1 and len(texts(slides[0], "Column")) == 12
+
+
+def test_every_page_of_a_long_table_has_a_title_of_its_own(tmp_path):
+    """PowerPoint's outline view and accessibility check tell slides apart by their titles."""
+    rows = "".join(f"          - [Row {i}, {sentence(i)}, '{i * 1.5:.1f}']\n" for i in range(40))
+    slides = laid(tmp_path, "      - kind: table\n        title: Forty rows\n"
+                            f"        columns: [Row, Text, Value]\n        rows:\n{rows}")
+    titles = [s.title.paras[0].text for s in slides]
+    assert len(slides) >= 3
+    assert titles[:3] == ["Forty rows", "Forty rows (continued)", "Forty rows (continued 2)"]
+    assert len(set(titles)) == len(titles)
+    # a numbered headline stands where the first "(continued)" does: the body was laid out under it
+    assert {(s.title.box.y, s.title.box.h) for s in slides[1:]} == {(slides[1].title.box.y, slides[1].title.box.h)}

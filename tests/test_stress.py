@@ -37,7 +37,7 @@ def test_long_lists_continue_without_losing_or_repeating_an_item(built):
     expected = [t for b in bullets for t in [b.text, *b.sub]]
     assert _texts(built["long-texts"], "Body") == expected
     titles = [s.title.text for s in planned.slides if s.kind == "bullets"]
-    assert titles[1:] == [titles[0] + " (vervolg)"] * (len(titles) - 1)
+    assert titles[1:] == [titles[0] + " (vervolg)"] + [f"{titles[0]} (vervolg {n})" for n in range(2, len(titles))]
     assert any("continues on" in str(notice) for notice in planned.notices)
 
 

@@ -32,10 +32,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     **{("inside", "consulting-ja.potx", outline): "the template's own 'Confidential' box at the top right is "
        "too narrow for its word where a wider font draws Meiryo UI: its last letter wraps out of the box"
        for outline in OUTLINES},
-    **{(criterion, "poster-a0.pptx", outline): "a steps slide's circles keep deck's own 56 pt (the spacing inside "
-       "kinds is not scaled with a template's canvas) while their numbers take the poster's text size (175 pt): "
-       "the numbers stand outside their circles, over the steps' titles"
-       for criterion in ("inside", "colliding") for outline in ("shipped", "starter")},
 }
 
 

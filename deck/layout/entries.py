@@ -9,7 +9,7 @@ from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit_pair, height, make_para, one_line, text_box
 from deck.layout.furniture import body_area, headline
-from deck.layout.slides import add_content, continued, continuing
+from deck.layout.slides import add_content, continued, continuing, later_headline
 from deck.plan import Box, Shape, TextBox
 
 Row = tuple[str, str, str | None]
@@ -74,9 +74,9 @@ def add_entries(ctx: Context, kind: str, title: str, rows: list[Row], notes: str
         ctx.notices.append(Message.notice(ctx.source.file, f"the {kind} continues on {len(found)} slides",
                                           rule="fit-continued"))
     for n, page in enumerate(found):
-        page_title = title if n == 0 else continued(ctx, title)
+        page_title = title if n == 0 else continued(ctx, title, n)
         add_content(ctx, kind, page_title, lead + (grid(shown, columns, page, top, limit) or []), notes, (), None,
-                    title_box if n == 0 else later, kicker_text=kicker)
+                    title_box if n == 0 else later_headline(ctx, title, (kind,), later, n), kicker_text=kicker)
 
 
 def _fits(grid: Callable[[list[Row], int, range, float, float], list | None], shown: list[Row], columns: int,

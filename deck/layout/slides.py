@@ -41,15 +41,19 @@ def cover_background(ctx: Context) -> str | None:
     return "cover_bg" if ctx.theme.paint_covers else None
 
 
-def continued(ctx: Context, title: str) -> str:
-    return f"{title} ({ctx.labels['continued']})"
+def continued(ctx: Context, title: str, n: int = 1) -> str:
+    """The title of page n (from 1) after the first: "… (continued)", then "… (continued 2)", so
+    that every slide's title is unique (PowerPoint's outline view and accessibility check tell
+    slides apart by their titles)."""
+    label = ctx.labels["continued"]
+    return f"{title} ({label})" if n <= 1 else f"{title} ({label} {n})"
 
 
-def continued_headline(ctx: Context, title: str, path: tuple, first: TextBox) -> TextBox:
+def continued_headline(ctx: Context, title: str, path: tuple, first: TextBox, n: int = 1) -> TextBox:
     """The headline of a later page. Its body was laid out under the first page's headline, so
     when "… (continued)" (longer in some languages: "Fortsetzung", "continuación") would take
     more lines, it shrinks to the first headline's height instead of running into the body."""
-    page_title = continued(ctx, title)
+    page_title = continued(ctx, title, n)
     box = headline(ctx, page_title, path)
     if box.box.h <= first.box.h:
         return box
@@ -76,8 +80,14 @@ def add_page(ctx: Context, kind: str, title: str, n: int, items: list, notes: st
     if n == 0:
         add_content(ctx, kind, title, items, notes, path, source, title_box)
     else:
-        add_content(ctx, kind, continued(ctx, title), items, ctx.labels["notes_continued"] if notes else "",
-                    path, source, later)
+        add_content(ctx, kind, continued(ctx, title, n), items, ctx.labels["notes_continued"] if notes else "",
+                    path, source, later_headline(ctx, title, path, later, n))
+
+
+def later_headline(ctx: Context, title: str, path: tuple, later: TextBox, n: int) -> TextBox:
+    """The headline of page n (from 1) after the first: the numbered ones no taller than the
+    first "(continued)", under which the body was laid out."""
+    return later if n <= 1 else continued_headline(ctx, title, path, later, n)
 
 
 def paged(ctx: Context, pages: list | None, path: tuple, title: str, field_name: str, message: str,
