@@ -145,6 +145,14 @@ def test_layouts_are_chosen_by_their_contents_not_names_or_order():
     assert chosen["stats"] == chosen["agenda"] == chosen["quote"] == "Alleen titel"
 
 
+def test_a_layout_made_for_a_role_comes_first_among_those_that_qualify():
+    """A Google Slides export: its BIG_NUMBER layout also qualifies as a section, with more room,
+    but the layout its author typed as a section header is the section; the same for its cover."""
+    template = _template("gslides-export.pptx")
+    assert template.layout_for("divider").name == "SECTION_HEADER"
+    assert template.layout_for("title").name == "TITLE"
+
+
 def test_without_a_section_layout_dividers_take_another_cover_than_the_title_slide():
     """A university template with a clean and a filled variant of its cover and no section layout:
     the title slide takes the clean one, dividers the filled one, so a new section looks like one."""

@@ -60,6 +60,7 @@ class Layout:
     regions: tuple[Region, ...] = ()  # the shapes and pictures drawn on its slides, bottom first
     draws: frozenset[str] = frozenset()  # "sldNum", "dt": what its own shapes (or its master's) show
     texts: tuple[Box, ...] = ()  # the frames of the texts its own shapes (or its master's) show
+    declared: str = ""  # the type its author gave it (title, secHead, obj, twoObj, titleOnly, ...), if any
 
     def behind(self, box: Box | None, placeholder: Placeholder | None = None) -> list[str]:
         """The colours text in `box` stands on (in `placeholder`, whose own fill comes first)."""

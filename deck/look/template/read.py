@@ -121,7 +121,8 @@ def _layout(m: int, index: int, layout, master, colours: Colours, area: int, mas
     draws, texts = furniture(layout)
     if shows_master:
         draws, texts = draws | master_furniture[0], master_furniture[1] + texts
-    return Layout(master=m, index=index, name=layout.name, placeholders=placeholders, background=background,
+    return Layout(master=m, index=index, name=layout.name, declared=layout._element.get("type", ""),
+                  placeholders=placeholders, background=background,
                   regions=tuple(drawn), draws=frozenset(draws), texts=tuple(texts))
 
 

@@ -47,6 +47,11 @@ _GOOD_PICTURE = ("picture", "title", "content")
 # on the content layout it becomes the placeholder's content, as a user would put it there.
 _IN_CONTENT = ("content", "title", "two", "section", "cover")
 _CONTENT_KINDS = ("chart", "table")
+# The layout types (sldLayout/@type) that name a role: among the layouts that qualify, one its
+# author made for the role comes first (a Google Slides "BIG_NUMBER" layout also qualifies as a
+# section, but its "SECTION_HEADER" is the section).
+DECLARED = {"cover": ("title",), "section": ("secHead",), "content": ("obj", "tx", "objOnly"),
+            "two": ("twoObj", "twoTxTwoObj", "twoColTx"), "picture": ("picTx",), "title": ("titleOnly",)}
 _DEFAULT_PREFERENCE = ("title", "content", "two", "section", "cover")
 
 
@@ -71,7 +76,8 @@ def candidates(template: Template) -> dict[str, list[tuple[Layout, Fit]]]:
     for r, entries in ranked.items():
         content = ranked["content"][0][0] if r == "title" and ranked["content"] else None
         # a title layout is best with nothing else on it: whatever is there is removed from the slide
-        entries.sort(key=lambda lf: (lf[0].master != main, _off(lf[0], content), lf[1].extras, -lf[1].prominence,
+        entries.sort(key=lambda lf: (lf[0].master != main, _off(lf[0], content), lf[0].declared not in DECLARED[r],
+                                     lf[1].extras, -lf[1].prominence,
                                      r not in ("cover", "section") and _behind_title(lf[0]) != usual,
                                      -round(lf[1].score, 3), lf[0].master, lf[0].index))
     return ranked
