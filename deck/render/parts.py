@@ -221,6 +221,7 @@ class Parts:
         self._blank_slides: dict = {}  # layout part -> a new slide's XML on that layout
         self._notes_master: NotesMasterPart | None = None
         self._slide_id: int | None = None
+        self._slides_listed: int | None = None  # the slide list's length, counted once
         self._drawing: list = []  # the parts of the slide being drawn, finished at the next one
         # python-pptx renames the slide parts in list order when the slide list is first used
         self._slide_list = presentation.slides._sldIdLst
@@ -296,7 +297,7 @@ class Parts:
     def _new_slide(self, layout, element):
         self.finish()
         presentation_part = self._presentation.part
-        part = _SlidePart(presentation_part._next_slide_partname, CT.PML_SLIDE, self._package, element)
+        part = _SlidePart(self._next_slide_partname(), CT.PML_SLIDE, self._package, element)
         self._drawing.append(part)
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         rid = presentation_part.rels._add_relationship(RT.SLIDE, part)
@@ -308,6 +309,14 @@ class Parts:
         for part in self._drawing:
             part.finish()
         self._drawing.clear()
+
+    def _next_slide_partname(self) -> PackURI:
+        """python-pptx's name for a new slide (one more than the slides listed) without counting
+        the whole list again for every slide."""
+        if self._slides_listed is None:
+            self._slides_listed = len(self._slide_list)
+        self._slides_listed += 1
+        return PackURI(f"/ppt/slides/slide{self._slides_listed}.xml")
 
     def _next_slide_id(self) -> int:
         """python-pptx's choice (one more than the highest id) without reading every id again."""
