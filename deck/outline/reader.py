@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from deck.errors import DeckError, Message
-from deck.outline import tabs, yaml_errors
+from deck.outline import tabs
 from deck.outline.model import Outline
 from deck.outline.source import Loaded, Source, read_text
 
@@ -219,6 +219,8 @@ def _compose_one(text: str, original: str, width: int, source: Source) -> yaml.N
                 raise
             return yaml.compose(tidied, Loader=_Resolver)
     except yaml.MarkedYAMLError as err:
+        from deck.outline import yaml_errors  # only an outline with a syntax error needs its wording
+
         raise DeckError(yaml_errors.problem(err, original, width, source.file)) from None
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1

@@ -282,10 +282,11 @@ class Parts:
             notes = slide.notes_slide  # python-pptx creates it, blank
             self._blank_notes = copy.deepcopy(notes.part._element)
             return notes
-        self._add_notes(part, copy.deepcopy(self._blank_notes))
-        return slide.notes_slide
+        # the new part's own notes slide: python-pptx's `slide.notes_slide` would search the
+        # slide's relationships for the part just related
+        return self._add_notes(part, copy.deepcopy(self._blank_notes)).notes_slide
 
-    def _add_notes(self, slide_part, element) -> None:
+    def _add_notes(self, slide_part, element) -> NotesSlidePart:
         package = self._package
         if self._notes_master is None:  # python-pptx looks it up (or makes it) each time
             self._notes_master = package.presentation_part.notes_master_part
@@ -296,6 +297,7 @@ class Parts:
         notes_part.relate_to(master, RT.NOTES_MASTER)
         notes_part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+        return notes_part
 
     # -- slides kept between builds --------------------------------------------------------------
     def key(self, plan) -> Hashable | None:
