@@ -17,7 +17,7 @@ from pptx.opc.serialized import _ContentTypesItem
 from test_package import BROKEN, WHEN, ZIP_LEVEL, make_deck
 
 from deck.build import plan
-from deck.ooxml import Serialised, serialised
+from deck.ooxml import Serialised, read_part, serialised
 from deck.package import check, seal
 from deck.package.archive import PARSER
 from deck.render import render
@@ -107,3 +107,16 @@ def test_content_types_are_the_bytes_python_pptx_writes():
     parts = tuple(prs.part.package.iter_parts())
     assert content_types_xml(parts) == serialize_part_xml(_ContentTypesItem.xml_for(parts))
     assert save(prs)[0] == ("[Content_Types].xml", content_types_xml(parts))
+
+
+def test_shape_ids_are_those_of_the_path_with_and_without_a_fallback():
+    from deck.ooxml import NS, _paths
+
+    shapes = ('<p:sp><p:nvSpPr><p:cNvPr id="{0}" name="a"/></p:nvSpPr></p:sp>'
+              '<p:sp><p:nvSpPr><p:cNvPr name="no id"/></p:nvSpPr></p:sp>')
+    fallback = ('<mc:AlternateContent><mc:Choice Requires="x">' + shapes.format(7) + '</mc:Choice>'
+                '<mc:Fallback>' + shapes.format(7) + '</mc:Fallback></mc:AlternateContent>')
+    for body in (shapes.format(2), shapes.format(2) + fallback, fallback + shapes.format(3)):
+        root = etree.fromstring(f'<p:sld xmlns:p="{NS["p"]}" xmlns:mc="{NS["mc"]}"><p:cSld><p:spTree>'
+                                f'{body}</p:spTree></p:cSld></p:sld>')
+        assert read_part(root)[2] == [str(v) for v in _paths()[1](root)]
