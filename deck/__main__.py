@@ -8,7 +8,7 @@ import sys
 def main() -> None:
     # Importing deck and its libraries makes some hundred thousand objects that live as long as the
     # process, none of them garbage: the cycle collector looks at young objects every 100,000
-    # allocations instead of 700 from the start (deck.cli.main also freezes what was imported).
+    # allocations instead of 700 from the start (deck.cli.main then freezes what was imported).
     gc.set_threshold(100_000, 10, 10)
     # deck's outline model is all that pydantic validates in deck: no need to read every installed
     # package's metadata for pydantic plugins (Typer skips them for its parameters too).
