@@ -39,6 +39,8 @@ class Laid(NamedTuple):
 
 @dataclass(frozen=True)
 class Result:
+    """A deck written: where, how many slides, the minutes planned and the notices for the user."""
+
     output: Path
     slides: int
     minutes: float | None

@@ -387,7 +387,7 @@ def template_inspect(path: Annotated[Path, typer.Argument(help="The template: a 
 
 def main() -> None:
     gc.freeze()  # the modules imported so far stay: the cycle collector need not look at them again
-    gc.set_threshold(100_000, 10, 10)  # cycles every 100,000 allocations, not 700 (docs/speed.md)
+    gc.disable()  # a command ends with its process, which frees all; --watch collects (deck.watch)
     try:
         app(prog_name="deck")
     except BrokenPipeError:

@@ -14,6 +14,8 @@ BULLET_HANG = 26.0
 
 @dataclass(frozen=True)
 class Box:
+    """A frame on the slide, in points from the top left corner."""
+
     x: float
     y: float
     w: float
@@ -49,6 +51,8 @@ class Para:
 
 @dataclass(frozen=True)
 class TextBox:
+    """Paragraphs in a frame, measured to fit it; `name` is the shape's name on the slide."""
+
     box: Box
     paras: tuple[Para, ...]
     anchor: str = "t"  # t, m, b
@@ -61,6 +65,8 @@ class TextBox:
 
 @dataclass(frozen=True)
 class Shape:
+    """A filled or outlined geometric shape, with text inside it or none."""
+
     box: Box
     geometry: str  # rect, oval, line
     fill: str | None = None
@@ -72,6 +78,8 @@ class Shape:
 
 @dataclass(frozen=True)
 class SlidePlan:
+    """One slide as render draws it: its layout, title, items, background and notes."""
+
     kind: str  # title, agenda, divider, content kinds, recap, closing
     layout: str  # "title" (title slide layout) or "content" (title-only layout)
     title: TextBox  # goes into the real title placeholder
@@ -86,6 +94,8 @@ class SlidePlan:
 
 @dataclass(frozen=True)
 class Picture:
+    """A picture in its frame, cropped to it when it covers the frame."""
+
     box: Box  # the visible frame; a cover-fitted picture is cropped to it
     file: str
     alt: str
@@ -96,6 +106,8 @@ class Picture:
 
 @dataclass(frozen=True)
 class Chart:
+    """A native chart: its type, data, colours, text size and which values carry labels."""
+
     box: Box
     type: str  # bar, column, line, pie, doughnut
     categories: tuple[str, ...]
@@ -114,6 +126,8 @@ class Chart:
 
 @dataclass(frozen=True)
 class Table:
+    """A table: its column widths, row heights and every cell's paragraph."""
+
     box: Box
     widths: tuple[float, ...]
     heights: tuple[float, ...]

@@ -6,6 +6,7 @@ problem of the outline: the error is reported and the next save is built again.
 """
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -111,6 +112,10 @@ def follow(outline: Path, make: Callable[[], Result], echo: Callable[..., None])
     """Build now and after every save of a file the deck uses, until Ctrl-C: one line per build
     on stdout; errors and notices on stderr (`echo(text, err=True)`)."""
     from deck import warm  # here, not at the top, for the same reason as deck.build
+
+    # A session builds again and again: the cycle collector frees what each build left in cycles
+    # (a one-off command leaves that to the end of its process, deck.cli.main).
+    gc.enable()
 
     def build() -> Built:
         result = make()

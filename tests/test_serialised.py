@@ -10,14 +10,18 @@ from conftest import FIXTURES, ROOT
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.package import XmlPart
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import _ContentTypesItem
 from test_package import BROKEN, WHEN, ZIP_LEVEL, make_deck
 
 from deck.build import plan
-from deck.ooxml import Serialised, serialised
+from deck.ooxml import Serialised, read_part, serialised
 from deck.package import check, seal
 from deck.package.archive import PARSER
 from deck.render import render
-from deck.render.parts import _rels_xml, save
+from deck.render.entries import content_types_xml, rels_xml, save
 
 
 def as_serialised(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
@@ -80,5 +84,39 @@ def test_relationship_parts_are_the_bytes_python_pptx_writes():
     all_rels = [package._rels] + [part.rels for part in package.iter_parts() if part._rels]
     assert len(all_rels) > 10
     for rels in all_rels:
-        assert _rels_xml(rels) == rels.xml
+        assert rels_xml(rels) == rels.xml
     assert any(name.endswith(".rels") for name, _ in save(prs))
+
+
+def test_relationship_targets_are_python_pptxs_in_every_folder():
+    """Targets are worked out per folder; they must be python-pptx's for a part in the same
+    folder, above, beside, at the top and named like a folder on the way."""
+    prs = Presentation(io.BytesIO(make_deck()))
+    slide = prs.slides[0]
+    package = prs.part.package
+    others = [("/ppt/slides/extra.xml", RT.SLIDE), ("/ppt/slides/sub/deeper.xml", RT.SLIDE),
+              ("/extra.xml", RT.SLIDE), ("/ppt/slides.xml", RT.SLIDE), ("/ppt/x/slides", RT.SLIDE)]
+    for name, reltype in others:
+        slide.part.relate_to(XmlPart(PackURI(name), "application/xml", package, etree.Element("x")), reltype)
+    rels = slide.part.rels
+    assert len(rels) > len(others) and rels_xml(rels) == rels.xml
+
+
+def test_content_types_are_the_bytes_python_pptx_writes():
+    prs = Presentation(io.BytesIO(make_deck()))
+    parts = tuple(prs.part.package.iter_parts())
+    assert content_types_xml(parts) == serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    assert save(prs)[0] == ("[Content_Types].xml", content_types_xml(parts))
+
+
+def test_shape_ids_are_those_of_the_path_with_and_without_a_fallback():
+    from deck.ooxml import NS, _paths
+
+    shapes = ('<p:sp><p:nvSpPr><p:cNvPr id="{0}" name="a"/></p:nvSpPr></p:sp>'
+              '<p:sp><p:nvSpPr><p:cNvPr name="no id"/></p:nvSpPr></p:sp>')
+    fallback = ('<mc:AlternateContent><mc:Choice Requires="x">' + shapes.format(7) + '</mc:Choice>'
+                '<mc:Fallback>' + shapes.format(7) + '</mc:Fallback></mc:AlternateContent>')
+    for body in (shapes.format(2), shapes.format(2) + fallback, fallback + shapes.format(3)):
+        root = etree.fromstring(f'<p:sld xmlns:p="{NS["p"]}" xmlns:mc="{NS["mc"]}"><p:cSld><p:spTree>'
+                                f'{body}</p:spTree></p:cSld></p:sld>')
+        assert read_part(root)[2] == [str(v) for v in _paths()[1](root)]

@@ -16,6 +16,8 @@ SMALL_ALLOWANCE = 4.0  # how far --allow-small lowers every floor
 
 @dataclass
 class Planned:
+    """An outline laid out: the slides' plans, the notices, the minutes planned and the theme."""
+
     slides: list[SlidePlan]
     notices: list[Message]  # continuations and other things the user should know
     minutes: float | None
@@ -24,6 +26,8 @@ class Planned:
 
 @dataclass
 class Context:
+    """What every slide kind lays out with: the outline, its look and words, and the problems found."""
+
     outline: Outline
     source: Source
     theme: Theme

@@ -19,6 +19,8 @@ from deck.outline.source import Loaded
 
 @dataclass(frozen=True)
 class Look:
+    """The theme a deck is laid out in, with what the user should know about the choice."""
+
     theme: Theme
     notices: list[Message]
 

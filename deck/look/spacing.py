@@ -13,6 +13,8 @@ from dataclasses import dataclass, fields, replace
 
 @dataclass(frozen=True)
 class Spacing:
+    """The distances inside the slide kinds, in points (see the module's docstring)."""
+
     hairline: float = 2.0  # compare's rule under a heading, the line joining steps
     rule_w: float = 40.0  # the short accent rule over a number or an agenda entry
     rule_h: float = 4.0

@@ -71,6 +71,8 @@ _FALLBACK = {"heading": "ink", "cover_bg": "accent", "cover_ink": "on_accent", "
 
 @dataclass(frozen=True)
 class Palette:
+    """A theme's colours (RRGGBB) by role: slides name roles, render resolves them."""
+
     background: str
     ink: str
     muted: str
@@ -177,6 +179,8 @@ class Geometry:
 
 @dataclass(frozen=True)
 class Logo:
+    """A brand's logo: its picture file, its pixel size and its alt text."""
+
     file: str
     width: int  # pixels: only the aspect ratio matters
     height: int
@@ -185,6 +189,8 @@ class Logo:
 
 @dataclass(frozen=True)
 class Theme:
+    """A deck's look: colours, fonts, text styles, geometry, logo, or a corporate template."""
+
     name: str
     palette: Palette
     font: str = "Calibri"

@@ -305,6 +305,9 @@ def cuts_a_word(text: str, family: str, size: float, width: float, bold: bool = 
     return any(how for _, how in _wrapped(text, family, size, width, bold))
 
 
+# Render asks for every paragraph it writes; a long deck repeats most of them (footers, source
+# lines, sections alike), and the answer depends only on the arguments.
+@lru_cache(maxsize=16384)
 def drawn_text(text: str, family: str, size: float, width: float, bold: bool = False) -> str:
     """The text to write into a box ``width`` pt wide so that every renderer draws ``wrap``'s lines.
 

@@ -16,6 +16,8 @@ FORMATS = {"PNG": "png", "JPEG": "jpeg", "GIF": "gif"}
 
 @dataclass(frozen=True)
 class ImageInfo:
+    """A picture the outline names, as checked: its file, pixel size and format."""
+
     file: Path
     width: int
     height: int

@@ -19,7 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from deck.errors import DeckError, Message
-from deck.outline import tabs, yaml_errors
+from deck.outline import tabs
 from deck.outline.model import Outline
 from deck.outline.source import Loaded, Source, read_text
 
@@ -219,6 +219,8 @@ def _compose_one(text: str, original: str, width: int, source: Source) -> yaml.N
                 raise
             return yaml.compose(tidied, Loader=_Resolver)
     except yaml.MarkedYAMLError as err:
+        from deck.outline import yaml_errors  # only an outline with a syntax error needs its wording
+
         raise DeckError(yaml_errors.problem(err, original, width, source.file)) from None
     except yaml.reader.ReaderError as err:
         line = text.count("\n", 0, err.position) + 1
@@ -251,12 +253,13 @@ def _fast_loader() -> type | None:
     base = getattr(yaml, "CSafeLoader", None)
     if base is None:
         return None
-    loader = type("_FastResolver", (base,), {"yaml_implicit_resolvers": _Resolver.yaml_implicit_resolvers})
-    try:  # libyaml before 0.2.5 recurses without limit in C, where no RecursionError stops it
-        yaml.compose("[" * 1100 + "]" * 1100, Loader=loader)
-    except yaml.YAMLError:
-        return loader
-    return None
+    from yaml import _yaml  # libyaml's binding, there with CSafeLoader
+
+    # libyaml before 0.2.5 recurses without limit in C, where no RecursionError stops it (asked of
+    # the library rather than tried on 1,100 nested brackets: that took a millisecond of every start)
+    if _yaml.get_version() < (0, 2, 5):
+        return None
+    return type("_FastResolver", (base,), {"yaml_implicit_resolvers": _Resolver.yaml_implicit_resolvers})
 
 
 def _compose_fast(text: str) -> yaml.Node | None:

@@ -37,6 +37,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Loaded:
+    """An outline read and validated, with where each of its values came from."""
+
     outline: Outline
     source: Source
 

@@ -18,7 +18,8 @@ from deck.ooxml import TITLE_TYPES, qn
 from deck.outline.model import Outline
 from deck.plan import Chart, Item, Picture, Shape, SlidePlan, Table, TextBox
 from deck.render import drawing, evidence
-from deck.render.parts import Parts, Warm, save
+from deck.render.entries import save
+from deck.render.parts import Parts, Warm
 
 _PROPERTY_MAX = 255
 # The plan's footer row goes into a template layout's own footer placeholders.

@@ -10,12 +10,14 @@ of real templates both ways, and compares.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any, cast
 
 from lxml import etree
 
 from deck.look.theme import Theme
 from deck.measure import fonts as measure
-from deck.ooxml import A, P, qn
+from deck.ooxml import NS, A, P, qn
 from deck.plan import Para, Shape, TextBox
 from deck.units import centipoints, emu
 
@@ -23,7 +25,9 @@ _DECLARE = f'xmlns:a="{A}" xmlns:p="{P}"'
 _ALIGN = {"l": "l", "c": "ctr", "r": "r"}
 _ANCHOR = {"t": "t", "m": "ctr", "b": "b"}
 _GEOMETRY = {"rect": "rect", "oval": "ellipse"}
-_PH = f"*/{qn('p:nvPr')}/{qn('p:ph')}"
+# Compiled once: lxml's find and xpath compile a path again on every call, for every shape.
+_PH = cast("Callable[[Any], list]", etree.XPath("*/p:nvPr/p:ph", namespaces=NS))
+_IDS = cast("Callable[[Any], list[str]]", etree.XPath("//@id"))
 _AUTOFIT = (qn("a:normAutofit"), qn("a:spAutoFit"), qn("a:noAutofit"))
 # PowerPoint identifies a slide-number field by its type; the id only has to be a GUID.
 _SLIDENUM_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
@@ -221,7 +225,7 @@ class ShapeIds:
     """New shape ids, counting on from the highest on the slide, as python-pptx does."""
 
     def __init__(self, slide_element):
-        self.last = max((int(v) for v in slide_element.xpath("//@id") if v.isdigit()), default=0)
+        self.last = max((int(v) for v in _IDS(slide_element) if v.isdigit()), default=0)
 
     def next(self) -> int:
         self.last += 1
@@ -230,7 +234,8 @@ class ShapeIds:
 
 def placeholder(shape):
     """The shape's placeholder element (`p:ph`), or None for a shape of its own."""
-    return shape.find(_PH)
+    found = _PH(shape)
+    return found[0] if found else None
 
 
 def placeholder_type(shape) -> str:

@@ -37,16 +37,14 @@ from pptx import Presentation
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
-from pptx.opc.package import XmlPart
 from pptx.opc.packuri import PackURI
-from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml import parse_xml
 from pptx.oxml.slide import CT_Slide
 from pptx.parts.image import Image, ImagePart
 from pptx.parts.slide import BaseSlidePart, NotesMasterPart, NotesSlidePart, SlidePart
 from pptx.slide import SlideLayout
 
-from deck.ooxml import REL, Serialised, serialised
+from deck.ooxml import serialised
 
 NOTES_SLIDE = "/ppt/notesSlides/notesSlide%d.xml"
 # Name templates whose parts python-pptx creates only through `next_partname`, so a name seen
@@ -66,62 +64,6 @@ _MAX_SLIDE_ID = 2**31 - 1  # ST_SlideId
 # A slide that relates to nothing but its layout and its notes can be copied as XML; one with a
 # picture or a chart refers to other parts by relationship id, so it is drawn again.
 _COPYABLE_RELS = frozenset({RT.SLIDE_LAYOUT, RT.NOTES_SLIDE})
-
-
-def save(presentation, parts: Parts | None = None) -> list[tuple[str, bytes]]:
-    """The package's entries (zip member name, bytes) as python-pptx would write them to its zip:
-    the same entries, in the same order, with the same content. The package stage
-    (deck.package.seal) normalises, checks and compresses them in one pass."""
-    if parts is not None:
-        parts.finish()
-    package = presentation.part.package
-    # The writer's file stays unused: `entries` writes to a list.
-    return _EntryWriter(io.BytesIO(), package._rels, tuple(package.iter_parts())).entries()
-
-
-class _EntryWriter(PackageWriter):
-    """python-pptx's PackageWriter, writing to a list rather than to a zip file."""
-
-    def entries(self) -> list[tuple[str, bytes]]:
-        found = _EntryList()
-        self._write_content_types_stream(found)
-        self._write_pkg_rels(found)
-        self._write_parts(found)
-        return found.entries
-
-    def _write_parts(self, phys_writer) -> None:
-        """python-pptx's, with each XML part's bytes carrying what the package check reads from its
-        tree (`deck.ooxml.Serialised`), so that the check does not parse them again."""
-        for part in self._parts:
-            blob = part.blob
-            if isinstance(part, XmlPart) and not isinstance(blob, Serialised):
-                blob = serialised(part._element, blob)
-            phys_writer.write(part.partname, blob)
-            if part._rels:
-                phys_writer.write(part.partname.rels_uri, _rels_xml(part.rels))
-
-
-def _rels_xml(rels) -> bytes:
-    """The bytes of python-pptx's `_Relationships.xml` (relationships in the numerical order of
-    their ids), built with lxml directly rather than an element class and a parse per relationship."""
-    root = etree.Element(f"{{{REL}}}Relationships", nsmap={None: REL})  # type: ignore[dict-item]
-    numbered = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid) for rid in rels.keys())
-    for _, rid in numbered:
-        rel = rels[rid]
-        el = etree.SubElement(root, f"{{{REL}}}Relationship", Id=rel.rId, Type=rel.reltype, Target=rel.target_ref)
-        if rel.is_external:
-            el.set("TargetMode", "External")
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
-
-
-class _EntryList(_PhysPkgWriter):
-    """What python-pptx's writer writes, as (zip member name, bytes)."""
-
-    def __init__(self) -> None:
-        self.entries: list[tuple[str, bytes]] = []
-
-    def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        self.entries.append((pack_uri.membername, blob))
 
 
 # A base presentation and its layouts by slide kind ("title", "content", or a template's kinds).
@@ -221,6 +163,7 @@ class Parts:
         self._blank_slides: dict = {}  # layout part -> a new slide's XML on that layout
         self._notes_master: NotesMasterPart | None = None
         self._slide_id: int | None = None
+        self._slides_listed: int | None = None  # the slide list's length, counted once
         self._drawing: list = []  # the parts of the slide being drawn, finished at the next one
         # python-pptx renames the slide parts in list order when the slide list is first used
         self._slide_list = presentation.slides._sldIdLst
@@ -296,7 +239,7 @@ class Parts:
     def _new_slide(self, layout, element):
         self.finish()
         presentation_part = self._presentation.part
-        part = _SlidePart(presentation_part._next_slide_partname, CT.PML_SLIDE, self._package, element)
+        part = _SlidePart(self._next_slide_partname(), CT.PML_SLIDE, self._package, element)
         self._drawing.append(part)
         part.relate_to(layout.part, RT.SLIDE_LAYOUT)
         rid = presentation_part.rels._add_relationship(RT.SLIDE, part)
@@ -308,6 +251,14 @@ class Parts:
         for part in self._drawing:
             part.finish()
         self._drawing.clear()
+
+    def _next_slide_partname(self) -> PackURI:
+        """python-pptx's name for a new slide (one more than the slides listed) without counting
+        the whole list again for every slide."""
+        if self._slides_listed is None:
+            self._slides_listed = len(self._slide_list)
+        self._slides_listed += 1
+        return PackURI(f"/ppt/slides/slide{self._slides_listed}.xml")
 
     def _next_slide_id(self) -> int:
         """python-pptx's choice (one more than the highest id) without reading every id again."""
@@ -331,10 +282,11 @@ class Parts:
             notes = slide.notes_slide  # python-pptx creates it, blank
             self._blank_notes = copy.deepcopy(notes.part._element)
             return notes
-        self._add_notes(part, copy.deepcopy(self._blank_notes))
-        return slide.notes_slide
+        # the new part's own notes slide: python-pptx's `slide.notes_slide` would search the
+        # slide's relationships for the part just related
+        return self._add_notes(part, copy.deepcopy(self._blank_notes)).notes_slide
 
-    def _add_notes(self, slide_part, element) -> None:
+    def _add_notes(self, slide_part, element) -> NotesSlidePart:
         package = self._package
         if self._notes_master is None:  # python-pptx looks it up (or makes it) each time
             self._notes_master = package.presentation_part.notes_master_part
@@ -345,6 +297,7 @@ class Parts:
         notes_part.relate_to(master, RT.NOTES_MASTER)
         notes_part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+        return notes_part
 
     # -- slides kept between builds --------------------------------------------------------------
     def key(self, plan) -> Hashable | None:

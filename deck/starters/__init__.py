@@ -14,7 +14,6 @@ import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from deck.errors import DeckError
@@ -29,6 +28,8 @@ DEFAULT_NAME = "outline.yaml"
 
 def shipped_outline(name: str = "outline.yaml") -> Path:
     """The outline that ships with deck: from the installed package, or from a source checkout."""
+    from importlib import resources  # only when no outline is given: it takes a while to import
+
     packaged = resources.files("deck") / "shipped" / name
     if packaged.is_file():
         return Path(str(packaged))
@@ -62,6 +63,8 @@ def starter_text(starter: str, language: str) -> str:
     if language not in LANGUAGES:
         raise DeckError.simple("--lang", f"no starter in '{language}'", f"use one of: {', '.join(LANGUAGES)}")
     if starter == "blank":
+        from importlib import resources
+
         text = (resources.files("deck.starters") / f"blank.{language}.yaml").read_text(encoding="utf-8")
     else:
         text = shipped_outline(_shipped_name(language)).read_text(encoding="utf-8")

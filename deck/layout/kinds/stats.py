@@ -44,6 +44,8 @@ NO_BREAK = "\u00a0"
 
 @dataclass(frozen=True)
 class Arranged:
+    """One way to set a slide's figures: how many to a row, how wide, at what sizes."""
+
     per_row: int
     width: float  # of every column
     figure: Para  # the figure's size and pitch, shared by every figure of the slide
