@@ -316,3 +316,19 @@ def test_inspect_says_which_colours_deck_changed():
     text = "\n".join(lines)
     assert "deck changed" in text and "footer colour #404040" in text
     assert "(WCAG AA): the template's own colours kept" in "\n".join(inspect(TEMPLATES / "pptx-default.pptx")[0])
+
+
+def test_a_headline_on_its_title_bar_gets_smaller_rather_than_run_off_the_bar(tmp_path):
+    """White headlines on the template's grey bar: a long one is set smaller, down to the readable
+    minimum, and stays on the bar (a line under it would be white on white)."""
+    from deck.build import plan
+
+    long = "Een kop die veel te lang is voor twee regels op de balk van deze sjabloon en toch gelezen moet worden"
+    outline = tmp_path / "long.yaml"
+    outline.write_text((FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+                       .replace("Wat social software belooft", long), encoding="utf-8")
+    planned = plan(outline, options=BuildOptions(template=TEMPLATES / "title-bar.pptx"))[1]
+    slide = next(s for s in planned.slides if s.kind == "bullets")
+    bar = planned.theme.geometry.title
+    assert slide.title.box.h <= bar.h + 0.01
+    assert slide.title.paras[0].size < planned.theme.style("title").floor

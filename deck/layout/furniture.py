@@ -7,6 +7,7 @@ from dataclasses import replace
 from deck.errors import Message
 from deck.layout.context import Context
 from deck.layout.fitting import breaks_a_word, fit_title, height, make_para, one_line, sizes, text_box
+from deck.look.colour import contrast
 from deck.measure import fonts as measure
 from deck.outline.model import Notes
 from deck.plan import Box, Para, Picture, TextBox
@@ -31,6 +32,14 @@ def headline(ctx: Context, text: str, path: tuple) -> TextBox:
     shown = as_shown(ctx, text)
     # In a template's title placeholder the headline shrinks to the placeholder's height first.
     para = box.h and fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
+    if not para and box.h and _on_its_bar(ctx, box):
+        # Its colour reads only on the title bar: smaller, down to the readable minimum, before
+        # a line runs off the bar.
+        at, ctx.at_minimum = ctx.at_minimum, True
+        try:
+            para = fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
+        finally:
+            ctx.at_minimum = at
     para = para or fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align)
     if para is None:
         # A long headline is the presenter's to shorten, not deck's to refuse: more lines, said.
@@ -51,6 +60,19 @@ def headline(ctx: Context, text: str, path: tuple) -> TextBox:
     para = replace(para, text=text)
     # A template's title placeholder keeps its height (and anchor) unless the headline needs more.
     return text_box([para], box.x, box.y, box.w, "Title", ctx.geo.title_anchor, max(box.h, height([para])))
+
+
+def _on_its_bar(ctx: Context, box: Box) -> bool:
+    """Whether a template's headline colour reads in its title placeholder but not just under it
+    (white on a title bar, white under it): a line more would be lost."""
+    template = ctx.theme.template
+    if template is None:
+        return False
+    layout = template.layout_for("bullets")
+    heading = ctx.theme.palette.hex("heading")
+    under = Box(box.x, box.bottom + 1, box.w, max(1.0, ctx.style("title").line))
+    return min((contrast(heading, c) for c in layout.behind(under)), default=21.0) < 3 <= \
+        min((contrast(heading, c) for c in layout.behind(box, layout.title)), default=21.0)
 
 
 def kicker(ctx: Context, text: str, width: float) -> TextBox:
