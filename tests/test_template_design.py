@@ -332,3 +332,28 @@ def test_a_headline_on_its_title_bar_gets_smaller_rather_than_run_off_the_bar(tm
     bar = planned.theme.geometry.title
     assert slide.title.box.h <= bar.h + 0.01
     assert slide.title.paras[0].size < planned.theme.style("title").floor
+
+
+def test_a_closing_text_too_long_for_its_place_stops_above_the_band_along_the_foot(tmp_path):
+    """A title layout with a blue band along its foot: a closing text that takes the room under
+    the title ends above the band (dark text on the band would not read)."""
+    from deck.build import plan
+
+    prs = Presentation(str(TEMPLATES / "pptx-default.pptx"))
+    cover = next(layout for layout in prs.slide_layouts if layout.name == "Title Slide")
+    cover._element.find("p:cSld/p:spTree", NS).insert(2, etree.fromstring(
+        f'<p:sp xmlns:p="{NS["p"]}" xmlns:a="{NS["a"]}"><p:nvSpPr><p:cNvPr id="90" name="Band"/><p:cNvSpPr/>'
+        f'<p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="0" y="{Pt(462)}"/><a:ext cx="{Pt(720)}" cy="{Pt(55)}"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="376092"/>'
+        '</a:solidFill></p:spPr></p:sp>'))
+    subtitle = next(ph for ph in cover.placeholders if ph.placeholder_format.idx == 1)
+    subtitle.top, subtitle.height = Pt(336), Pt(47)  # a small place: a long text takes the room under it
+    template = tmp_path / "band.pptx"
+    prs.save(template)
+    text = "Binnen een week krijgen jullie een foto van alle experimenten en flip-overs. " * 2
+    outline = tmp_path / "closing.yaml"
+    outline.write_text((FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+                       + f"closing:\n  title: Dank jullie wel\n  text: {text.strip()}\n", encoding="utf-8")
+    planned = plan(outline, options=BuildOptions(template=template))[1]
+    closing = next(s for s in planned.slides if s.kind == "closing")
+    assert closing.subtitle is not None and closing.subtitle.box.bottom <= 462

@@ -181,7 +181,10 @@ def _roomy(ctx: Context, covers, title: TextBox) -> Box:
     x = min(b.x for b in boxes)
     right = max(b.right for b in boxes)
     y = max(min(b.y for b in boxes), title.box.bottom)
-    return Box(x, y, right - x, max(0.0, max(ctx.geo.bottom, max(b.bottom for b in boxes)) - y))
+    bottom = max(ctx.geo.bottom, max(b.bottom for b in boxes))
+    if covers.bottom is not None:  # not onto a band the layout draws along its foot
+        bottom = min(bottom, covers.bottom)
+    return Box(x, y, right - x, max(0.0, bottom - y))
 
 
 def _grown(paras: list[Para], box: Box, anchor: str) -> TextBox:

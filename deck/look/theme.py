@@ -121,6 +121,7 @@ class Covers:
     # the title layout's further text places (author, organisation, date), in reading order
     meta: tuple[Box, ...] = ()
     meta_align: str = "l"
+    bottom: float | None = None  # the title slide's texts end above what its layout draws along its foot
 
 
 @dataclass(frozen=True)

@@ -115,11 +115,11 @@ def _geometry(template: Template, content: Layout) -> Geometry:
     )
 
 
-def _band_top(template: Template, height: float, left: float, right: float) -> float:
-    """The top of what the template draws along the foot of its dividers under the content column
-    (a coloured band, a logo, a picture): deck's own texts there (the progress row) stay above it
-    rather than on it."""
-    divider = template.layout_for("divider")
+def _band_top(template: Template, height: float, left: float, right: float, kind: str = "divider") -> float:
+    """The top of what the template draws along the foot of its dividers (or another kind's
+    layout) under the content column (a coloured band, a logo, a picture): deck's own texts there
+    (the progress row, a closing text too long for its place) stay above it rather than on it."""
+    divider = template.layout_for(kind)
     bands = [r.box.y for r in divider.regions if r.box.y >= 0.75 * height and r.box.x < right and r.box.right > left
              and (not r.colours or any(contrast(c, divider.background) >= 1.5 for c in r.colours))]
     return min(bands, default=height)
@@ -144,7 +144,8 @@ def _covers(template: Template, s: float) -> Covers:
     return Covers(title=t_box, title_anchor=t_anchor, subtitle=t_sub, divider_title=d_box,
                   divider_anchor=d_anchor, divider_body=d_body, title_align=t_align, subtitle_align=t_sub_align,
                   divider_align=d_align, divider_body_align=d_body_align, divider_body_anchor=d_body_anchor,
-                  meta=tuple(p.box for p in meta if p.box), meta_align=_align(meta[0].align) if meta else "l")
+                  meta=tuple(p.box for p in meta if p.box), meta_align=_align(meta[0].align) if meta else "l",
+                  bottom=_band_top(template, template.height, t_box.x, t_box.right, "title") - 6 * s)
 
 
 def _anchor(value: str) -> str:
