@@ -83,11 +83,8 @@ def _laid_out(ctx: Context, kind: str, path: tuple, lay_out: Callable[..., None]
     if template is None or len(ctx.problems) == marks[1]:
         return
     del ctx.slides[marks[0]:], ctx.problems[marks[1]:], ctx.notices[marks[2]:]
-    ctx.at_minimum = True
-    try:
+    with ctx.readable_minimum():
         lay_out(*args)
-    finally:
-        ctx.at_minimum = False
     minimum, headline = ctx.theme.style("body").minimum, ctx.theme.style("title").minimum
     if len(ctx.problems) == marks[1]:
         ctx.notices.append(ctx.source.notice(path, f"set below the template's usual text size (never under "

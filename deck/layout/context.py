@@ -2,6 +2,8 @@
 the slides so far, and the problems and notices found on the way."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from deck.errors import Message
@@ -49,6 +51,15 @@ class Context:
         if self.allow_small:
             style = replace(style, floor=style.floor - SMALL_ALLOWANCE)
         return style
+
+    @contextmanager
+    def readable_minimum(self) -> Iterator[None]:
+        """Inside, every floor is at its style's readable minimum (see `style`)."""
+        at, self.at_minimum = self.at_minimum, True
+        try:
+            yield
+        finally:
+            self.at_minimum = at
 
     def fail(self, path: tuple, message: str, hint: str) -> None:
         self.problems.append(self.source.problem(path, message, hint))

@@ -35,11 +35,8 @@ def headline(ctx: Context, text: str, path: tuple) -> TextBox:
     if not para and box.h and _on_its_bar(ctx, box):
         # Its colour reads only on the title bar: smaller, down to the readable minimum, before
         # a line runs off the bar.
-        at, ctx.at_minimum = ctx.at_minimum, True
-        try:
+        with ctx.readable_minimum():
             para = fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align, limit=box.h)
-        finally:
-            ctx.at_minimum = at
     para = para or fit_title(ctx, shown, box.w, font=ctx.theme.title_font, align=align)
     if para is None:
         # A long headline is the presenter's to shorten, not deck's to refuse: more lines, said.

@@ -4,13 +4,12 @@ behind any box on a layout, so a text colour is judged against what is really th
 against the slide's background alone."""
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 
 from lxml import etree
 
 from deck.look.colour import mix
-from deck.look.template.colours import flattened
+from deck.look.template.colours import shown
 from deck.ooxml import NS, qn
 from deck.plan import Box
 from deck.units import points
@@ -187,14 +186,7 @@ def picture_grid(part, blip, beneath: str = "FFFFFF") -> tuple[str, ...]:
     """A picture's colours on a GRID x GRID grid (transparent parts in the colour `beneath`, white
     as on a slide's usual background unless told); empty when it cannot be read (a vector picture,
     a damaged one)."""
-    if blip is None:
-        return ()
-    try:
-        from PIL import Image
-
-        blob = part.related_part(blip.get(qn("r:embed"))).blob
-        with Image.open(io.BytesIO(blob)) as image:
-            data = flattened(image, blip, beneath).resize((GRID, GRID), Image.Resampling.BOX).tobytes()
-    except Exception:  # EMF, SVG or a damaged picture: its colour is unknown
+    data = shown(part, blip, beneath, GRID)
+    if data is None:
         return ()
     return tuple(f"{data[i]:02X}{data[i + 1]:02X}{data[i + 2]:02X}" for i in range(0, len(data), 3))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import colorsys
 import io
+from functools import lru_cache
 
 from lxml import etree
 
@@ -14,10 +15,13 @@ class Colours:
     """A master's colour scheme and colour map: scheme colour names -> RRGGBB."""
 
     def __init__(self, master):
-        self.scheme, self.major, self.minor = theme_of(master)
+        root = _theme(master)
+        self.scheme, self.major, self.minor = _scheme_and_fonts(root)
         clr_map = master._element.find("p:clrMap", NS)
         self.map = dict(clr_map.attrib) if clr_map is not None else {}
-        self.backgrounds = _background_styles(master)
+        # the theme's background fills (a:bgFillStyleLst), which p:bgRef numbers from 1001
+        styles = root.find(".//a:fmtScheme/a:bgFillStyleLst", NS) if root is not None else None
+        self.backgrounds = list(styles) if styles is not None else []
 
     def background(self, ref) -> tuple[str, ...]:
         """The colours of a background style reference (p:bgRef idx 1001 and up): the theme's
@@ -77,9 +81,19 @@ class Colours:
 
 def theme_of(master) -> tuple[dict[str, str], str | None, str | None]:
     """The master's theme: its colour scheme (name -> RRGGBB), its heading and its body typeface."""
+    return _scheme_and_fonts(_theme(master))
+
+
+def _theme(master) -> etree._Element | None:
+    """The master's theme part, parsed; None where it has none or it is damaged."""
     try:
-        root = etree.fromstring(master.part.part_related_by(THEME_RELATIONSHIP).blob)
+        return etree.fromstring(master.part.part_related_by(THEME_RELATIONSHIP).blob)
     except (KeyError, etree.XMLSyntaxError):
+        return None
+
+
+def _scheme_and_fonts(root: etree._Element | None) -> tuple[dict[str, str], str | None, str | None]:
+    if root is None:
         return {}, None, None
     scheme: dict[str, str] = {}
     clr = root.find(".//a:clrScheme", NS)
@@ -96,16 +110,6 @@ def theme_of(master) -> tuple[dict[str, str], str | None, str | None]:
     minor = root.find(".//a:minorFont/a:latin", NS)
     return (scheme, (major.get("typeface") or None) if major is not None else None,
             (minor.get("typeface") or None) if minor is not None else None)
-
-
-def _background_styles(master) -> list:
-    """The theme's background fills (a:bgFillStyleLst), which p:bgRef numbers from 1001."""
-    try:
-        root = etree.fromstring(master.part.part_related_by(THEME_RELATIONSHIP).blob)
-    except (KeyError, etree.XMLSyntaxError):
-        return []
-    styles = root.find(".//a:fmtScheme/a:bgFillStyleLst", NS)
-    return list(styles) if styles is not None else []
 
 
 # The modifiers Office themes use on a colour, in hue, saturation and luminance (HSL) where they
@@ -140,30 +144,39 @@ def picture_colour(part, blip, beneath: str = "FFFFFF") -> str | None:
     """The mean colour of the picture a blip embeds, its transparent parts showing the colour
     `beneath` (a texture laid over the background tints it, it does not replace it); None if it
     cannot be read."""
+    data = shown(part, blip, beneath, 1)
+    return None if data is None else f"{data[0]:02X}{data[1]:02X}{data[2]:02X}"
+
+
+def shown(part, blip, beneath: str, size: int) -> bytes | None:
+    """The picture a blip embeds as it shows on the slide, as size x size mean colours (RGB bytes):
+    drawn at the opacity the slide gives it (a texture laid over the background at 10 %), over the
+    colour `beneath`; None when it cannot be read (a vector picture such as EMF or SVG, a damaged
+    one)."""
     if blip is None:
         return None
-    rid = blip.get(qn("r:embed"))
     try:
-        from PIL import Image
-
-        blob = part.related_part(rid).blob
-        with Image.open(io.BytesIO(blob)) as image:
-            r, g, b = flattened(image, blip, beneath).resize((1, 1), Image.Resampling.BOX).tobytes()
-    except Exception:  # a vector picture (EMF, SVG) or a damaged one: colour unknown
+        blob = part.related_part(blip.get(qn("r:embed"))).blob
+    except Exception:  # no such part: nothing to read
         return None
-    return f"{r:02X}{g:02X}{b:02X}"
+    fixed = blip.find("a:alphaModFix", NS)
+    opacity = int(fixed.get("amt", "100000")) / 100000 if fixed is not None else 1.0
+    return _shown(blob, opacity, beneath, size)
 
 
-def flattened(image, blip, beneath: str):
-    """A picture as it shows on the slide: drawn at the opacity the slide gives it (a texture
-    laid over the background at 10 %), over the colour `beneath`; RGB."""
+@lru_cache(maxsize=16)
+def _shown(blob: bytes, opacity: float, beneath: str, size: int) -> bytes | None:
+    # A master's picture is read for every one of its layouts (a texture over the whole slide):
+    # decoding it once is enough.
     from PIL import Image
 
-    rgba = image.convert("RGBA")
-    fixed = blip.find("a:alphaModFix", NS)
-    if fixed is not None:
-        opacity = int(fixed.get("amt", "100000")) / 100000
-        rgba.putalpha(rgba.getchannel("A").point(lambda a: round(a * opacity)))
-    flat = Image.new("RGBA", rgba.size, (*(int(beneath[i:i + 2], 16) for i in (0, 2, 4)), 255))
-    flat.alpha_composite(rgba)
-    return flat.convert("RGB")
+    try:
+        with Image.open(io.BytesIO(blob)) as image:
+            rgba = image.convert("RGBA")
+            if opacity != 1.0:
+                rgba.putalpha(rgba.getchannel("A").point(lambda a: round(a * opacity)))
+            flat = Image.new("RGBA", rgba.size, (*(int(beneath[i:i + 2], 16) for i in (0, 2, 4)), 255))
+            flat.alpha_composite(rgba)
+            return flat.convert("RGB").resize((size, size), Image.Resampling.BOX).tobytes()
+    except Exception:  # a vector picture (EMF, SVG) or a damaged one: colour unknown
+        return None

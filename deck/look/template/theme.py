@@ -119,9 +119,9 @@ def _band_top(template: Template, height: float, left: float, right: float, kind
     """The top of what the template draws along the foot of its dividers (or another kind's
     layout) under the content column (a coloured band, a logo, a picture): deck's own texts there
     (the progress row, a closing text too long for its place) stay above it rather than on it."""
-    divider = template.layout_for(kind)
-    bands = [r.box.y for r in divider.regions if r.box.y >= 0.75 * height and r.box.x < right and r.box.right > left
-             and (not r.colours or any(contrast(c, divider.background) >= 1.5 for c in r.colours))]
+    layout = template.layout_for(kind)
+    bands = [r.box.y for r in layout.regions if r.box.y >= 0.75 * height and r.box.x < right and r.box.right > left
+             and (not r.colours or any(contrast(c, layout.background) >= 1.5 for c in r.colours))]
     return min(bands, default=height)
 
 
