@@ -11,7 +11,7 @@ def main() -> None:
     # allocations instead of 700 from the start (deck.cli.main then freezes what was imported).
     gc.set_threshold(100_000, 10, 10)
     # deck's outline model is all that pydantic validates in deck: no need to read every installed
-    # package's metadata for pydantic plugins (Typer skips them for its parameters too).
+    # package's metadata for pydantic plugins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from deck import cli
 

@@ -13,7 +13,6 @@ relationship parts), never on python-pptx objects, so it does not import pptx.
 """
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 
 from deck.package import archive, fingerprint
@@ -27,27 +26,14 @@ __all__ = ["DEFAULT_DATE", "Found", "check", "examine", "fix_chart_axis_ids", "n
 def seal(entries: list[tuple[str, bytes]], *, modified: datetime) -> tuple[bytes, list[str]]:
     """A deck's parts (zip member name, bytes), as a build renders them, into the final package:
     each part normalised as `normalise` does, with the deck's fingerprint, checked as `check` does,
-    and compressed, with the checks in a second thread (lxml parses and zlib compresses without
-    holding the GIL, so on two cores the check costs little). Returns the bytes and the problems."""
+    and compressed. Returns the bytes and the problems.
+
+    The check and the compression run one after the other: in two threads they took longer, as
+    the check holds the GIL and the compression waits for it between every two parts."""
     stamp = w3cdtf(modified)
     parts = [(name, normalise_part(name, body, stamp)) for name, body in archive.ordered(entries)]
     parts = fingerprint.stamp(parts)
     gate = Gate([name for name, _ in parts])
-    failed: list[BaseException] = []  # a plain thread, not an executor: concurrent.futures takes longer to import
-
-    def check_all() -> None:
-        try:
-            for name, body in parts:
-                gate.read(name, body)
-        except BaseException as err:  # raised in the caller's thread, below
-            failed.append(err)
-
-    checker = threading.Thread(target=check_all, name="deck package check")
-    checker.start()
-    try:
-        data = archive.write(parts, lambda name, body: body)
-    finally:
-        checker.join()
-    if failed:
-        raise failed[0]
-    return data, gate.problems()
+    for name, body in parts:
+        gate.read(name, body)
+    return archive.write(parts, lambda name, body: body), gate.problems()
