@@ -1,5 +1,4 @@
 """A chart slide's `chart:`: its type, categories and series, checked against each other."""
-from __future__ import annotations
 
 from typing import Annotated, Literal
 

@@ -5,7 +5,6 @@ Unknown keys are errors (extra="forbid"); the loader turns pydantic's errors int
 cell may be empty); scalars that YAML reads as numbers keep the digits as written (see
 reader.YamlInt).
 """
-from __future__ import annotations
 
 import difflib
 import re

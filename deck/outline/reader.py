@@ -15,12 +15,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from deck.errors import DeckError, Message
 from deck.outline import tabs
 from deck.outline.model import Outline
+from deck.outline.pyyaml import yaml
 from deck.outline.source import Loaded, Source, read_text
 
 MAX_NODES = 200_000  # values after alias expansion: far above any real outline

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import yaml
-
 from deck.errors import Message
 from deck.outline import tabs
+from deck.outline.pyyaml import yaml
 
 # PyYAML's names for tokens, as what the author sees in the file.
 _TOKENS = {
