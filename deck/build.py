@@ -7,7 +7,6 @@ and writes it (`write`). `build` does all three; `deck check`, `deck build --str
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,8 +21,7 @@ KEEP_HINT = ("keep it under another name (or build to another file with -o), "
              "or build with --force to replace it")
 
 
-@dataclass(frozen=True)
-class Read:
+class Read(NamedTuple):
     """An outline file, read and validated."""
 
     loaded: Loaded
@@ -37,8 +35,7 @@ class Laid(NamedTuple):
     planned: Planned
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """A deck written: where, how many slides, the minutes planned and the notices for the user."""
 
     output: Path

@@ -10,7 +10,7 @@ reports findings, which also name the rule that found them:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # The severities of `deck check`, most serious first: errors always fail, warnings only under
 # --strict, information never.
@@ -30,8 +30,7 @@ def format_path(path: tuple) -> str:
     return out
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(NamedTuple):
     """Where (file, line, field path), what, and what to do about it.
 
     `rule` names the design rule of a finding. A notice may name the rule too: then `deck check`

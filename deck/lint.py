@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from deck.errors import DeckError, Message
@@ -56,7 +56,7 @@ def finding(rule: str, severity: str, file: str, line: int | None, path: tuple, 
 
 def from_error(error: DeckError, rule: str) -> list[Message]:
     """A DeckError (schema, theme, fit) as error findings, one per problem."""
-    return [replace(p, severity="error", rule=rule) for p in error.problems]
+    return [p._replace(severity="error", rule=rule) for p in error.problems]
 
 
 @dataclass(frozen=True)
@@ -312,7 +312,7 @@ def chart_colours(deck: Deck) -> Iterator[Message]:
     hard to tell from the accent (build says it as a notice)."""
     clash = highlight_clash(deck.theme, deck.outline, deck.source, deck.slides)
     if clash is not None:
-        yield replace(clash, severity="warning")
+        yield clash._replace(severity="warning")
 
 
 def chart_readable(deck: Deck) -> Iterator[Message]:

@@ -2,12 +2,11 @@
 engine, importable by any stage."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class BuildOptions:
+class BuildOptions(NamedTuple):
     """--theme, --template, --allow-small, --allow-outside and --force."""
 
     theme: str | None = None  # a built-in theme, over the outline's `theme:`

@@ -20,7 +20,6 @@ template's canvas and placeholders, with the distances inside kinds in its Spaci
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from deck.errors import DeckError, Message
 from deck.layout.context import SMALL_ALLOWANCE, Context, Planned
@@ -106,7 +105,7 @@ def _on_template(problem: Message, kind: str, layout: str | None, least: str) ->
             "`deck template inspect` lists them), use fewer items, or allow smaller text with --allow-small")
     if problem.hint:
         hint += f"; or {problem.hint}"
-    return replace(problem, hint=hint)
+    return problem._replace(hint=hint)
 
 
 def _agenda(ctx: Context) -> None:

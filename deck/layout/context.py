@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from deck.errors import Message
 from deck.look.theme import Geometry, Style, Theme
@@ -47,9 +47,9 @@ class Context:
     def style(self, role: str) -> Style:
         style = self.theme.style(role)
         if self.at_minimum and style.minimum is not None:
-            style = replace(style, floor=min(style.floor, style.minimum))
+            style = style._replace(floor=min(style.floor, style.minimum))
         if self.allow_small:
-            style = replace(style, floor=style.floor - SMALL_ALLOWANCE)
+            style = style._replace(floor=style.floor - SMALL_ALLOWANCE)
         return style
 
     @contextmanager

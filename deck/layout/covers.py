@@ -2,8 +2,6 @@
 A template's covers are laid out by deck.layout.template_covers."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck.layout.context import Context
 from deck.layout.fitting import (
     Item,
@@ -38,7 +36,7 @@ def title_slide(ctx: Context) -> None:
     if title is None:
         # and then the size of a headline, still on the cover's colours
         title = fit_title(ctx, outline.title, width, role="title", max_lines=4)
-        title = title and replace(title, color=ctx.style("deck-title").color)
+        title = title and title._replace(color=ctx.style("deck-title").color)
     if title is None:
         ctx.fail(("title",), "does not fit on the title slide at the minimum size",
                  "shorten the deck title; use `subtitle:` for the rest")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from deck.layout.context import STEP_STEP, Context
 from deck.look.theme import Style
@@ -22,8 +22,7 @@ _WORD_GAP = re.compile(r"[^\S\u00a0\u2007\u202f]+")
 _TRAILING = ",;:·–—-/&"
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     """A paragraph to fit: text, its style's role, and options for Para."""
 
     text: str
@@ -152,7 +151,7 @@ def shortened(ctx: Context, para: Para, width: float, max_lines: int, font: str 
         if words:
             words[-1] = words[-1].rstrip(_TRAILING) + "…"
         lines = measure.line_count(" ".join(words), font, para.size, width, bold=para.bold)
-    return Para(**{**para.__dict__, "text": " ".join(words), "lines": max(1, min(lines, max_lines))})
+    return para._replace(text=" ".join(words), lines=max(1, min(lines, max_lines)))
 
 
 def breaks_a_word(ctx: Context, para: Para, width: float) -> bool:

@@ -2,8 +2,6 @@
 title above it), the footer with source, number and date, a logo, and the speaker notes."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck.errors import Message
 from deck.layout.context import Context
 from deck.layout.fitting import breaks_a_word, fit_title, height, make_para, one_line, sizes, text_box
@@ -54,7 +52,7 @@ def headline(ctx: Context, text: str, path: tuple) -> TextBox:
         para = make_para(shown, ctx.style("title").at(ctx.style("title").floor), box.w, ctx.theme.title_font,
                          align=align)
     # Measured as shown (in capitals where the template sets them); written as written.
-    para = replace(para, text=text)
+    para = para._replace(text=text)
     # A template's title placeholder keeps its height (and anchor) unless the headline needs more.
     return text_box([para], box.x, box.y, box.w, "Title", ctx.geo.title_anchor, max(box.h, height([para])))
 

@@ -3,8 +3,6 @@ section-header placeholders. A title shrinks to fit its placeholder's height or,
 the box grows away from its anchor."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit, fit_title, height, text_box
 from deck.layout.furniture import as_shown, cover_logo
@@ -108,7 +106,7 @@ def _title(ctx: Context, text: str, box: Box, align: str, role: str, max_lines: 
     para = (fit_title(ctx, shown, box.w, role=role, max_lines=max_lines, font=font, limit=box.h, align=align)
             or fit_title(ctx, shown, box.w, role=role, max_lines=max_lines, font=font, align=align))
     # Measured as the template shows it (in capitals where it sets them); written as written.
-    return replace(para, text=text) if para else None
+    return para._replace(text=text) if para else None
 
 
 def _in_own_places(ctx: Context, values: list[str]) -> list[TextBox] | None:

@@ -72,9 +72,9 @@ def _branded(palette: Palette, accent: str | None, accent2: str | None) -> Palet
     if accent:
         accent = accent.lstrip("#").upper()
         on_accent, on_accent_muted, soft = accent_roles(accent, palette.background, palette.ink)
-        palette = replace(palette, accent=accent, on_accent=on_accent, on_accent_muted=on_accent_muted, soft=soft)
+        palette = palette._replace(accent=accent, on_accent=on_accent, on_accent_muted=on_accent_muted, soft=soft)
     if accent2:
-        palette = replace(palette, highlight=accent2.lstrip("#").upper())
+        palette = palette._replace(highlight=accent2.lstrip("#").upper())
     return palette
 
 

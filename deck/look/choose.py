@@ -7,8 +7,9 @@ the bytes read.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from deck.errors import DeckError, Message
 from deck.look.brand import apply_brand
@@ -17,8 +18,7 @@ from deck.measure import fonts
 from deck.outline.source import Loaded
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """The theme a deck is laid out in, with what the user should know about the choice."""
 
     theme: Theme

@@ -8,11 +8,10 @@ circle on a 1920 pt Keynote canvas or an A0 poster).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Spacing:
+class Spacing(NamedTuple):
     """The distances inside the slide kinds, in points (see the module's docstring)."""
 
     hairline: float = 2.0  # compare's rule under a heading, the line joining steps
@@ -60,4 +59,4 @@ class Spacing:
 
     def scaled(self, factor: float) -> Spacing:
         """Every distance times `factor`."""
-        return replace(self, **{f.name: getattr(self, f.name) * factor for f in fields(self)})
+        return Spacing(*(distance * factor for distance in self))

@@ -6,8 +6,8 @@ A theme is pure data: the built-in ones below, or one derived from a corporate t
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
 
 from deck.look.colour import contrast, mix
 from deck.look.spacing import Spacing
@@ -41,8 +41,7 @@ MIN_CONTRAST = 4.5
 BODY_CONTRAST = 7.0
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(NamedTuple):
     """One kind of text: its preferred size, the floor it may shrink to, and how it is set."""
 
     size: float
@@ -60,7 +59,7 @@ class Style:
         return self.size * self.leading
 
     def at(self, size: float) -> Style:
-        return replace(self, size=size)
+        return self._replace(size=size)
 
 
 # Roles a palette may leave unset, and the role each then takes.
@@ -69,8 +68,7 @@ _FALLBACK = {"heading": "ink", "cover_bg": "accent", "cover_ink": "on_accent", "
              "divider_ink": "cover_ink", "divider_muted": "cover_muted"}
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """A theme's colours (RRGGBB) by role: slides name roles, render resolves them."""
 
     background: str
@@ -103,8 +101,7 @@ class Palette:
         return value if value is not None else self.hex(_FALLBACK[role])
 
 
-@dataclass(frozen=True)
-class Covers:
+class Covers(NamedTuple):
     """A template's own places for the title slide and the section dividers (its placeholders)."""
 
     title: Box
@@ -124,8 +121,7 @@ class Covers:
     bottom: float | None = None  # the title slide's texts end above what its layout draws along its foot
 
 
-@dataclass(frozen=True)
-class Geometry:
+class Geometry(NamedTuple):
     """Where things sit on a slide. The defaults are the built-in 16:9 grid; a template gives
     its own canvas and takes the boxes from its placeholders."""
 
@@ -178,8 +174,7 @@ class Geometry:
         return self.height / SLIDE_H
 
 
-@dataclass(frozen=True)
-class Logo:
+class Logo(NamedTuple):
     """A brand's logo: its picture file, its pixel size and its alt text."""
 
     file: str

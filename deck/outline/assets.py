@@ -4,8 +4,8 @@ Layout stays pure: it gets each picture's pixel size from here, keyed by the sli
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from deck.errors import DeckError, Message
 from deck.outline.source import Loaded
@@ -14,8 +14,7 @@ MAX_PIXELS = 50_000_000  # larger pictures bloat the deck and slow PowerPoint fo
 FORMATS = {"PNG": "png", "JPEG": "jpeg", "GIF": "gif"}
 
 
-@dataclass(frozen=True)
-class ImageInfo:
+class ImageInfo(NamedTuple):
     """A picture the outline names, as checked: its file, pixel size and format."""
 
     file: Path

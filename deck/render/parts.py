@@ -26,7 +26,6 @@ slide anew. A one-off build keeps nothing.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import io
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -305,7 +304,7 @@ class Parts:
         build's context; None when nothing is kept."""
         if self._warm is None:
             return None
-        return (self._context, repr(dataclasses.replace(plan, path=())))
+        return (self._context, repr(plan._replace(path=())))
 
     def reuse(self, key: Hashable | None, layout) -> bool:
         """Add the slide drawn before for `key`, as python-pptx's add_slide would add it."""

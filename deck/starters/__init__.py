@@ -13,8 +13,8 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from deck.errors import DeckError
 from deck.files import write_atomic
@@ -50,8 +50,7 @@ def resolve_outline(path: Path | None, tell: Callable[[str], None] = lambda noti
     return example
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     outline: Path
     extras: list[Path]  # files written next to the outline (the placeholder picture)
 

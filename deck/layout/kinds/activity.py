@@ -80,7 +80,7 @@ def _panel(ctx: Context, kind: str, title: str, label: str, lead: Item, rest: li
         note_split(ctx, path, title, len(pages))
     for n, ((above, _), body) in enumerate(zip(pages, fitted, strict=True)):
         assert body is not None
-        lead_paras = [Para(**{**body[0].__dict__, "after": body[0].after + air})]
+        lead_paras = [body[0]._replace(after=body[0].after + air)]
         paras = above + lead_paras + list(body[1:])
         h = height(paras) + 2 * pad
         panel = Shape(Box(g.left, top, g.content_w, h), "rect", fill="soft", name="Panel")

@@ -3,8 +3,6 @@ headings repeated. On a template's two-content layout each column is laid out in
 placeholder's box, its heading the first paragraph of its text, so render puts it there."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck.layout import paging
 from deck.layout.context import Context
 from deck.layout.fitting import Item, bulleted, fit_pair, height, text_box
@@ -70,7 +68,7 @@ def lay(ctx: Context, slide: CompareSlide, path: tuple, notes: str) -> None:
             if places:
                 # one text per placeholder, so each column shows in PowerPoint's outline view
                 after = rule_y + sp.rule_gap - top - height([heading])
-                items += [text_box([replace(heading, after=after), *rest], x, top, w, "Body"), rule]
+                items += [text_box([heading._replace(after=after), *rest], x, top, w, "Body"), rule]
                 continue
             items += [text_box([heading], x, top, w, "Heading"), rule]
             if rest:

@@ -1,8 +1,6 @@
 """quote: a quotation under a large opening mark, with its attribution."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from deck.layout.context import Context
 from deck.layout.fitting import Item, fit, fit_title, height, make_para, one_line, text_box
 from deck.layout.furniture import body_area, headline
@@ -27,7 +25,7 @@ def lay(ctx: Context, slide: QuoteSlide, path: tuple, notes: str) -> None:
                                 font)
         if ctx.theme.template is not None:
             # the accent is judged against the body; the title placeholder may stand on a bar
-            para = replace(para, color="heading")
+            para = para._replace(color="heading")
         title_box = text_box([para], box.x, box.y, box.w, "Title", g.title_anchor, max(box.h, para.line))
     top, limit = body_area(ctx, title_box)
     width = g.grid_w(10)
@@ -39,7 +37,7 @@ def lay(ctx: Context, slide: QuoteSlide, path: tuple, notes: str) -> None:
         ctx.fail(path + ("quote",), "does not fit on the slide at the minimum size",
                  "quote a shorter passage (about 25 words) and put the rest in the notes")
         return
-    paras[0] = Para(**{**paras[0].__dict__, "after": paras[0].size * 0.6})
+    paras[0] = paras[0]._replace(after=paras[0].size * 0.6)
     h = height(paras)
     y = top + (limit - h - mark.line) / 2
     items = [text_box([mark], x - sp.quote_mark_shift, y, sp.quote_mark_w, "Quote mark"),

@@ -21,7 +21,8 @@ for every figure and label of the slide at once, with the room the slide really 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from deck.layout import paging
 from deck.layout.context import SMALL_ALLOWANCE, Context
@@ -42,8 +43,7 @@ FIGURE_OVER_LABEL = 1.5
 NO_BREAK = "\u00a0"
 
 
-@dataclass(frozen=True)
-class Arranged:
+class Arranged(NamedTuple):
     """One way to set a slide's figures: how many to a row, how wide, at what sizes."""
 
     per_row: int
@@ -101,7 +101,7 @@ def figure_style(ctx: Context, count: int) -> Style:
     style = ctx.style(role)
     allowance = ctx.theme.style(role).floor - style.floor
     least = FIGURE_OVER_LABEL * ctx.theme.style("entry-title").size - allowance
-    return replace(style, floor=min(style.floor, least))
+    return style._replace(floor=min(style.floor, least))
 
 
 def arrangements(count: int) -> list[int]:
@@ -205,7 +205,7 @@ def draw(ctx: Context, slide: StatsSlide, found: Arranged, top: float, limit: fl
     for row, h in zip(rows, row_h, strict=True):
         for column, i in enumerate(row):
             x = g.grid_x(2) if single else g.left + column * (width + gap)
-            big = replace(found.figure, text=NO_BREAK.join(slide.stats[i].value.split(" ")))
+            big = found.figure._replace(text=NO_BREAK.join(slide.stats[i].value.split(" ")))
             rule_x = x + (width - sp.rule_w) / 2 if single else x
             items.append(Shape(Box(rule_x, y, sp.rule_w, sp.rule_h), "rect", fill="accent", name="Rule"))
             items.append(text_box([big], x, y + sp.rule_gap, width, "Number"))

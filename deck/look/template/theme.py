@@ -180,12 +180,12 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
     def scaled(role: str, style: Style) -> Style:
         if role == "footer":
             floor = max(round(MIN_BODY * width, 1), round(style.floor * s, 1))
-            return replace(style, size=max(floor, round(style.size * s, 1)), floor=floor, minimum=floor)
+            return style._replace(size=max(floor, round(style.size * s, 1)), floor=floor, minimum=floor)
         headline = role in HEADLINE_ROLES
         k = title_scale if headline else body_scale
         minimum = round((MIN_HEADLINE if headline else MIN_BODY) * width, 1)
         floor = max(minimum, round(style.floor * s * k, 1))
-        return replace(style, size=max(floor, round(style.size * s * k, 1)), floor=floor, minimum=min(minimum, floor))
+        return style._replace(size=max(floor, round(style.size * s * k, 1)), floor=floor, minimum=min(minimum, floor))
 
     styles = {role: scaled(role, style) for role, style in STYLES.items()}
 
@@ -194,7 +194,7 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
             return
         base = styles[role]
         size = max(base.floor, min(placeholder.size or base.size, ceiling * s))
-        styles[role] = replace(base, size=size, bold=placeholder.bold)
+        styles[role] = base._replace(size=size, bold=placeholder.bold)
 
     at_template("title", template.layout_for("bullets").title, 44)
     at_template("deck-title", template.layout_for("title").title, 60)
@@ -204,19 +204,19 @@ def _styles(template: Template, s: float) -> dict[str, Style]:
     for role in ("big", "hero"):
         style = styles[role]
         floor = max(style.minimum or 0.0, round(style.floor * narrow, 1))
-        styles[role] = replace(style, size=max(floor, round(style.size * narrow, 1)), floor=floor)
+        styles[role] = style._replace(size=max(floor, round(style.size * narrow, 1)), floor=floor)
     footer = next((p.size for p in template.layout_for("bullets").placeholders if p.type == "ftr" and p.size), None)
     if footer:
         # the template's footer size, but a source line is read too: not under the readable minimum
         least = round(MIN_BODY * width, 1)
-        styles["footer"] = replace(styles["footer"], size=max(least, min(14.0 * s, footer)),
-                                   floor=max(least, min(12.0 * s, footer)), minimum=least)
+        styles["footer"] = styles["footer"]._replace(size=max(least, min(14.0 * s, footer)),
+                                                     floor=max(least, min(12.0 * s, footer)), minimum=least)
     # Text in placeholders takes the template's colours: the title's, and the covers' title colour.
-    styles["deck-meta"] = replace(styles["deck-meta"], color="cover_muted")
+    styles["deck-meta"] = styles["deck-meta"]._replace(color="cover_muted")
     # Cover titles (and a divider's number over its title) stand in the template's title
     # placeholders, perhaps on a bar of their own; a divider may stand on other colours than
     # the title slide.
     for role, colour in (("deck-title", "cover_title"), ("divider-title", "divider_title"),
                          ("divider-number", "divider_title"), ("divider-message", "divider_ink")):
-        styles[role] = replace(styles[role], color=colour)
+        styles[role] = styles[role]._replace(color=colour)
     return styles
