@@ -238,7 +238,7 @@ def test_the_built_in_theme_has_enough_contrast_and_a_faint_one_does_not(tmp_pat
         """)
     assert findings(path, "contrast") == []
     light = THEMES["light"]
-    faint = replace(light, palette=replace(light.palette, muted="BBBBBB"))
+    faint = replace(light, palette=light.palette._replace(muted="BBBBBB"))
     found = findings(path, "contrast", theme=faint)
     assert found and all(f.severity == "warning" and "muted" in f.message for f in found)
 

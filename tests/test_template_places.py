@@ -186,7 +186,7 @@ def test_a_content_layout_whose_headline_stands_elsewhere_leaves_charts_on_the_t
     def lowered(layout):
         if layout.name != "Title and Content":
             return layout
-        moved = tuple(replace(p, box=replace(p.box, y=p.box.y + 40)) if p.is_title and p.box else p
+        moved = tuple(replace(p, box=p.box._replace(y=p.box.y + 40)) if p.is_title and p.box else p
                       for p in layout.placeholders)
         return replace(layout, placeholders=moved)
 
