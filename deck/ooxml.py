@@ -59,13 +59,22 @@ class Serialised(bytes):
     tag: str
     slide_ids: list[tuple[str | None, str | None]]
     shape_ids: list[str] | None
+    relationships: list[tuple[str, str, str, str | None]]
 
 
 def serialised(root, xml: bytes) -> Serialised:
     """`xml`, serialised from `root`, with what the package check reads from `root`."""
     out = Serialised(xml)
     out.tag, out.slide_ids, out.shape_ids = read_part(root)
+    out.relationships = relationships(root)
     return out
+
+
+def relationships(root) -> list[tuple[str, str, str, str | None]]:
+    """What the package check reads from a relationships part's tree: each relationship's id, type,
+    target and target mode, in the order of the part ("" for an attribute that is missing)."""
+    return [(el.get("Id", ""), el.get("Type", ""), el.get("Target", ""), el.get("TargetMode"))
+            for el in root.iterchildren(_RELATIONSHIP)]
 
 
 def read_part(root) -> tuple[str, list[tuple[str | None, str | None]], list[str] | None]:
@@ -83,6 +92,7 @@ def read_part(root) -> tuple[str, list[tuple[str | None, str | None]], list[str]
 
 
 _SHAPE_NAMES = qn("p:cNvPr")
+_RELATIONSHIP = f"{{{REL}}}Relationship"
 _FALLBACK = qn("mc:Fallback")
 
 

@@ -17,7 +17,7 @@ from pptx.opc.serialized import _ContentTypesItem
 from test_package import BROKEN, WHEN, ZIP_LEVEL, make_deck
 
 from deck.build import plan
-from deck.ooxml import Serialised, read_part, serialised
+from deck.ooxml import Serialised, read_part, relationships, serialised
 from deck.package import check, seal
 from deck.package.archive import PARSER
 from deck.render import render
@@ -25,10 +25,10 @@ from deck.render.entries import content_types_xml, rels_xml, save
 
 
 def as_serialised(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-    """Every well-formed XML part but the relationships as if deck had serialised its tree."""
+    """Every well-formed XML part, relationships too, as if deck had serialised its tree."""
     out = []
     for name, body in entries:
-        if name.endswith(".xml"):
+        if name.endswith((".xml", ".rels")):
             try:
                 body = serialised(etree.fromstring(body, PARSER), body)
             except etree.XMLSyntaxError:
@@ -69,6 +69,11 @@ def test_every_xml_part_deck_renders_carries_what_the_check_reads(outline):
     for name, body in xml:
         parsed = serialised(etree.fromstring(body, PARSER), body)
         assert (body.tag, body.slide_ids, body.shape_ids) == (parsed.tag, parsed.slide_ids, parsed.shape_ids), name
+    # every part's relationships (the package's own, _rels/.rels, are python-pptx's bytes: parsed)
+    rels = [(name, body) for name, body in parts if name.endswith(".rels") and name != "_rels/.rels"]
+    assert len(rels) > len(laid.planned.slides) and all(isinstance(body, Serialised) for _, body in rels)
+    for name, body in rels:
+        assert body.relationships == relationships(etree.fromstring(body, PARSER)), name
     data, problems = seal(parts, modified=WHEN)
     assert problems == [] == check(data)
 

@@ -7,11 +7,12 @@ import posixpath
 import zipfile
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import unquote
 
 from lxml import etree
 
-from deck.ooxml import CONTENT_TYPES_PART, NS, PRESENTATION_CT, SLIDE_CT, Serialised, read_part
+from deck.ooxml import CONTENT_TYPES_PART, NS, PRESENTATION_CT, SLIDE_CT, Serialised, read_part, relationships
 from deck.package.archive import PARSER, integer
 
 
@@ -102,18 +103,18 @@ class Gate:
             self.part_problems.append(f"{name}: no content type (no Override, no Default for its extension)")
         if not (name.endswith((".xml", ".rels")) or (ctype or "").endswith("xml")):
             return
-        if isinstance(body, Serialised) and not name.endswith(".rels"):
+        if isinstance(body, Serialised):
             # serialised by deck from a tree, read before serialising: well-formed, not parsed again
-            read = body.tag, body.slide_ids, body.shape_ids
+            read, listed = (body.tag, body.slide_ids, body.shape_ids), body.relationships
         else:
             try:
                 root = etree.fromstring(body, PARSER)
             except etree.XMLSyntaxError as exc:
                 self.part_problems.append(f"{name}: not well-formed XML: {exc}")
                 return
-            if name.endswith(".rels"):
-                _relationships(name, root, self.names, self.rels, self.rel_problems)
-            read = read_part(root)
+            read, listed = read_part(root), relationships(root)
+        if name.endswith(".rels"):
+            _relationships(name, listed, self.names, self.rels, self.rel_problems)
         self.parsed.add(name)
         _, ids, shape_ids = read
         if ids:
@@ -166,10 +167,11 @@ def _content_types(
 
 
 def _relationships(
-    rels_name: str, root: etree._Element, names: dict[str, str], found: dict[str, dict[str, tuple[str, str]]],
-    problems: list[str],
+    rels_name: str, listed: list[tuple[str, str, str, str | None]], names: dict[str, str],
+    found: dict[str, dict[str, tuple[str, str]]], problems: list[str],
 ) -> None:
-    """Check one *.rels part; add its relationships to {source part: {rId: (type, target part)}}."""
+    """Check one *.rels part's relationships (`deck.ooxml.relationships`); add them to
+    {source part: {rId: (type, target part)}}."""
     folder, file = posixpath.split(rels_name)
     if posixpath.basename(folder) != "_rels":
         problems.append(f"{rels_name}: relationship part outside a _rels folder")
@@ -179,21 +181,25 @@ def _relationships(
     if source and source.casefold() not in names:
         problems.append(f"{rels_name}: relationships of {source}, which does not exist")
     ids = found.setdefault(source, {})
-    for el in root.iterfind("rel:Relationship", NS):
-        rid, target = el.get("Id", ""), el.get("Target", "")
+    for rid, kind, target, mode in listed:
         if rid in ids:
             problems.append(f"{rels_name}: duplicate relationship id {rid}")
-        if el.get("TargetMode") == "External":
-            ids[rid] = (el.get("Type", ""), target)
+        if mode == "External":
+            ids[rid] = (kind, target)
             continue
-        path = unquote(target.split("#")[0])
-        if path.startswith("/"):
-            part = path[1:]
-        else:
-            part = posixpath.normpath(posixpath.join(base, path))
+        part = _target_part(base, target)
         if part.casefold() not in names:
             problems.append(f"{rels_name}: {rid} points to {target}, which does not exist")
-        ids[rid] = (el.get("Type", ""), names.get(part.casefold(), part))
+        ids[rid] = (kind, names.get(part.casefold(), part))
+
+
+@lru_cache(maxsize=4096)  # slides relate to the same layouts, masters and media again and again
+def _target_part(base: str, target: str) -> str:
+    """The part a relationship's target names, from the folder of the part that relates to it."""
+    path = unquote(target.split("#")[0])
+    if path.startswith("/"):
+        return path[1:]
+    return posixpath.normpath(posixpath.join(base, path))
 
 
 def _check_presentation(

@@ -70,7 +70,8 @@ def content_types_xml(parts) -> bytes:
 
 def rels_xml(rels) -> bytes:
     """The bytes of python-pptx's `_Relationships.xml` (relationships in the numerical order of
-    their ids), built with lxml directly rather than an element class and a parse per relationship."""
+    their ids), built with lxml directly rather than an element class and a parse per relationship,
+    and carrying the relationships for the package check (`deck.ooxml.Serialised`)."""
     root = etree.Element(f"{{{REL}}}Relationships", nsmap={None: REL})  # type: ignore[dict-item]
     numbered = sorted((int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid) for rid in rels.keys())
     for _, rid in numbered:
@@ -78,7 +79,7 @@ def rels_xml(rels) -> bytes:
         el = etree.SubElement(root, f"{{{REL}}}Relationship", Id=rel.rId, Type=rel.reltype, Target=_target(rel))
         if rel.is_external:
             el.set("TargetMode", "External")
-    return etree.tostring(root, encoding="UTF-8", standalone=True)
+    return serialised(root, etree.tostring(root, encoding="UTF-8", standalone=True))
 
 
 def _target(rel) -> str:
