@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from deck.measure import hyphen, text
@@ -298,6 +298,8 @@ def _clusters_of(line: str, family: str, bold: bool) -> list[str]:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(s=st.one_of(TEXTS, WIDE_WORDS), family=st.sampled_from(FAMILIES), bold=st.booleans(),
        size=st.floats(8, 96), width=st.floats(5, 900))
+@example(s="\xad!", family="Calibri", bold=False, size=17.0, width=5.0)  # no line of a soft hyphen alone
+@example(s="a\xad!", family="Calibri", bold=False, size=17.0, width=5.0)
 def test_wrap_preserves_text_and_every_line_fits(s, family, bold, size, width):
     lines = wrap(s, family, size, width, bold)
     assert lines and "".join(lines) == s

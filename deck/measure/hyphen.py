@@ -131,11 +131,14 @@ def pieces(word: str, face: Face, size: float, room: float, avail_em: float, spa
     preferred = break_points(word.rstrip(SHY))
     mark = "|" if is_path(word) else "-"
     edge = EDGE * avail_em
-    cuts = []  # between clusters, not before a space, not after leading spaces only
+    # between clusters, not before a space, not after leading spaces only, and not after a cluster
+    # without ink (a soft hyphen, a zero-width space): alone on a line it would show nothing, or
+    # a lone hyphen
+    cuts = []
     at, lead = 0, len(word) - len(word.lstrip("".join(spaces)))
     for unit in clusters(word, face.ligatures):
         at += len(unit)
-        if lead < at < len(word) and word[at] not in spaces:
+        if lead < at < len(word) and word[at] not in spaces and em(face, unit, size):
             cuts.append(at)
     out: list[tuple[str, float, str]] = []
     start = 0
