@@ -90,24 +90,25 @@ class _Renderer:
                 drawing.add_items(sp_tree, ids, group, theme, language)
             else:
                 for item in group:
-                    self._add_evidence(slide, ids, item)
+                    self._add_evidence(slide, sp_tree, ids, item)
         if plan.notes:
             notes = self.parts.notes_slide(slide)._element
             body = next(sp for sp in notes.iter(qn("p:sp")) if drawing.placeholder_type(sp) == "body")
             drawing.notes_text(drawing.text_body(body), plan.notes, language)
         self.parts.remember(key, slide)
 
-    def _add_evidence(self, slide, ids: drawing.ShapeIds, item) -> None:
-        """Pictures, charts and tables through python-pptx, numbered on from the shapes before."""
+    def _add_evidence(self, slide, sp_tree, ids: drawing.ShapeIds, item) -> None:
+        """Pictures and charts through python-pptx, tables as XML, numbered on from the shapes before."""
+        holder = self.holders.pop(id(item), None)  # the placeholder it takes the place of, if any
+        if isinstance(item, Table):
+            evidence.add_table(sp_tree, ids.next(), item, self.theme, self.outline.language, holder)
+            return
         shapes = slide.shapes
         shapes._cached_max_shape_id = ids.last  # python-pptx's own counter ("turbo add")
-        holder = self.holders.pop(id(item), None)  # the placeholder it takes the place of, if any
         if isinstance(item, Picture):
             evidence.add_picture(slide, item, holder)
         elif isinstance(item, Chart):
             evidence.add_chart(slide, item, self.theme, self.outline.language, holder)
-        elif isinstance(item, Table):
-            evidence.add_table(slide, item, self.theme, self.outline.language, holder)
         ids.last = shapes._cached_max_shape_id
 
     def _into_placeholders(self, slide, layout, plan: SlidePlan) -> list[Item]:

@@ -1,11 +1,12 @@
 """Plan items as slide XML, written straight from the plan.
 
 python-pptx builds the same XML through a proxy object per element and per property, which was
-most of a build's time. Here a slide's text boxes and shapes, a text's paragraphs and a slide's
-notes are written as one XML text each and parsed once. The result is exactly what python-pptx's
-shape and text API wrote (the same elements, attribute order and shape ids), so the deck's bytes
-are as they were: tests/test_drawing.py draws the items of real plans and fills the placeholders
-of real templates both ways, and compares.
+most of a build's time. Here a slide's text boxes and shapes, a table, a text's paragraphs and a
+slide's notes are written as one XML text each and parsed once. The result is exactly what
+python-pptx's shape, table and text API wrote (the same elements, attribute order and shape ids),
+so the deck's bytes are as they were: tests/test_drawing.py draws the items of real plans and
+fills the placeholders of real templates both ways, and compares; tests/test_drawing_tables.py
+does so for decks with tables.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from lxml import etree
 from deck.look.theme import Theme
 from deck.measure import fonts as measure
 from deck.ooxml import NS, A, P, qn
-from deck.plan import Para, Shape, TextBox
+from deck.plan import Para, Shape, Table, TextBox
 from deck.units import centipoints, emu
 
 _DECLARE = f'xmlns:a="{A}" xmlns:p="{P}"'
@@ -175,6 +176,36 @@ def _shape(shape_id: int, item: Shape, theme: Theme, language: str) -> str:
     else:
         body = f'<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/>{_CENTRED}'
     return _sp(shape_id, item, False, _GEOMETRY[item.geometry], fill, body)
+
+
+_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
+
+
+def table(shape_id: int, item: Table, theme: Theme, language: str):
+    """A table's graphic frame: one paragraph a cell, filled by row (the table style would recolour
+    them in the template's accent, so there is none) and inset on every side; `firstRow` tells
+    screen readers and PowerPoint the first row is the header. The frame is as wide and high as
+    the whole columns and rows (python-pptx sized it so)."""
+    b, inset, hex_of = item.box, emu(item.inset), theme.palette.hex
+    margins = f'marL="{inset}" marR="{inset}" marT="{inset}" marB="{inset}" anchor="t"'
+    columns, heights = [emu(w) for w in item.widths], [emu(h) for h in item.heights]
+    grid = "".join(f'<a:gridCol w="{w}"/>' for w in columns)
+    widths = [w - 2 * item.inset for w in item.widths]
+    rows = []
+    for r, (paras, height) in enumerate(zip(item.cells, heights, strict=True)):
+        role = "accent" if r == 0 else ("soft" if r % 2 == 0 else "background")  # the header, then bands
+        fill = f'<a:solidFill><a:srgbClr val="{hex_of(role)}"/></a:solidFill>'
+        cells = "".join(f'<a:tc><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/>'
+                        f"{paragraphs((para,), theme, language, width)}</a:txBody>"
+                        f"<a:tcPr {margins}>{fill}</a:tcPr></a:tc>"
+                        for para, width in zip(paras, widths, strict=True))
+        rows.append(f'<a:tr h="{height}">{cells}</a:tr>')
+    return _parse(
+        f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{shape_id}" name="{_attr(item.name)}"/>'
+        '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
+        f'<p:xfrm><a:off x="{emu(b.x)}" y="{emu(b.y)}"/><a:ext cx="{sum(columns)}" cy="{sum(heights)}"/></p:xfrm>'
+        f'<a:graphic><a:graphicData uri="{_TABLE_URI}"><a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{grid}</a:tblGrid>'
+        f'{"".join(rows)}</a:tbl></a:graphicData></a:graphic></p:graphicFrame>')[0]
 
 
 def add_items(sp_tree, ids: ShapeIds, items, theme: Theme, language: str) -> None:

@@ -6,7 +6,6 @@ from copy import deepcopy
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
-from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
 
 from deck.layout.chart_labels import GAP_WIDTH, HOLE, SPACING
@@ -14,7 +13,8 @@ from deck.look.colour import contrast, passing_shade
 from deck.look.theme import MIN_CONTRAST, Theme
 from deck.ooxml import ADEC, qn
 from deck.plan import Chart, Picture, Table
-from deck.render.drawing import fill_paragraphs, pt
+from deck.render import drawing
+from deck.render.drawing import pt
 
 _CHART_TYPES = {
     "bar": XL_CHART_TYPE.BAR_CLUSTERED,
@@ -218,34 +218,11 @@ def _colour_points(series, roles: tuple[str, ...], theme: Theme) -> None:
         point.format.line.color.rgb = _rgb(theme, "background")
 
 
-def add_table(slide, item: Table, theme: Theme, language: str, placeholder=None) -> None:
-    """The table at its box; in `placeholder` (a layout's content or table placeholder on the
-    slide) when given, as its content."""
-    b = item.box
-    rows, cols = len(item.cells), len(item.widths)
-    frame = slide.shapes.add_table(rows, cols, pt(b.x), pt(b.y), pt(b.w), pt(b.h))
-    frame.name = item.name
+def add_table(sp_tree, shape_id: int, item: Table, theme: Theme, language: str, placeholder=None) -> None:
+    """The table at its box, numbered `shape_id`; in `placeholder` (a layout's content or table
+    placeholder on the slide) when given, as its content."""
+    frame = drawing.table(shape_id, item, theme, language)
     if placeholder is not None:
-        _into(frame._element, placeholder)
-    table = frame.table
-    # Fills are set cell by cell below; the built-in style would recolour them with the template's accent.
-    style = table._tbl.tblPr.find(qn("a:tableStyleId"))
-    if style is not None:
-        table._tbl.tblPr.remove(style)
-    table.first_row = True
-    table.horz_banding = False
-    for column, width in zip(table.columns, item.widths, strict=False):
-        column.width = pt(width)
-    for row, height in zip(table.rows, item.heights, strict=False):
-        row.height = pt(height)
-    for r, paras in enumerate(item.cells):
-        fill = "accent" if r == 0 else ("soft" if r % 2 == 0 else "background")
-        for c, para in enumerate(paras):
-            cell = table.cell(r, c)
-            cell.margin_left = cell.margin_right = cell.margin_top = cell.margin_bottom = pt(item.inset)
-            cell.vertical_anchor = MSO_ANCHOR.TOP
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = _rgb(theme, fill)
-            frame_ = cell.text_frame
-            frame_.word_wrap = True
-            fill_paragraphs(frame_._txBody, (para,), theme, language, item.widths[c] - 2 * item.inset)
+        _into(frame, placeholder)
+    else:
+        sp_tree.append(frame)
