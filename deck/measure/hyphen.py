@@ -131,14 +131,11 @@ def pieces(word: str, face: Face, size: float, room: float, avail_em: float, spa
     preferred = break_points(word.rstrip(SHY))
     mark = "|" if is_path(word) else "-"
     edge = EDGE * avail_em
-    # between clusters, not before a space, not after leading spaces only, and not after a cluster
-    # without ink (a soft hyphen, a zero-width space): alone on a line it would show nothing, or
-    # a lone hyphen
-    cuts = []
+    cuts = []  # between clusters, not before a space, not after leading spaces only
     at, lead = 0, len(word) - len(word.lstrip("".join(spaces)))
     for unit in clusters(word, face.ligatures):
         at += len(unit)
-        if lead < at < len(word) and word[at] not in spaces and em(face, unit, size):
+        if lead < at < len(word) and word[at] not in spaces:
             cuts.append(at)
     out: list[tuple[str, float, str]] = []
     start = 0
@@ -170,6 +167,8 @@ def pieces(word: str, face: Face, size: float, room: float, avail_em: float, spa
                 if offset <= start:
                     continue
                 w = em(face, word[start:offset], size)
+                if not w:  # a piece without ink (a soft hyphen alone) would show nothing, or a lone hyphen
+                    continue
                 if best is not None and w + extra > room - edge:
                     break
                 # a number is cut with no hyphen: one would read as a minus or a range
