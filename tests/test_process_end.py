@@ -46,6 +46,16 @@ def test_with_another_thread_running_python_ends_as_usual():
     assert done.returncode == 0 and done.stdout == "teardown\n"
 
 
+def test_a_profiler_still_writes_its_report(tmp_path):
+    # cProfile (as coverage and tracers) writes what it found as Python ends
+    report = tmp_path / "build.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(report), "-m", "deck", "build",
+                           str(ROOT / "outline.yaml"), "-o", str(tmp_path / "deck.pptx")],
+                          capture_output=True, text=True, env=ENV, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert report.stat().st_size > 0
+
+
 def test_a_build_writes_its_deck_and_says_so(tmp_path):
     out = tmp_path / "deck.pptx"
     done = subprocess.run([sys.executable, "-m", "deck", "build", str(ROOT / "outline.yaml"), "-o", str(out)],
