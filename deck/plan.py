@@ -33,6 +33,12 @@ class Box(NamedTuple):
     def right(self) -> float:
         return self.x + self.w
 
+    def overlap(self, other: Box) -> tuple[float, float]:
+        """How far this frame and `other` reach into each other, across and down (zero or less:
+        apart, or only touching)."""
+        return (min(self.right, other.right) - max(self.x, other.x),
+                min(self.bottom, other.bottom) - max(self.y, other.y))
+
 
 class Para(NamedTuple):
     """One paragraph in one style; `line` is the exact line pitch it is set with."""

@@ -75,7 +75,7 @@ def _add(ctx: Context, index: int, section: Section, number: int, title_box: Tex
     texts = [title_box.box] + [item.box for item in items if isinstance(item, TextBox)]
     # Where a template's section layout puts its message low (in a band along the foot), the
     # texts keep their place and the progress bar, a guide only, is left out.
-    if not any(_cut(a.box, b) for a in progress for b in texts):
+    if not any(min(a.box.overlap(b)) > 1 for a in progress for b in texts):  # by more than a point
         items = items + progress
     time = f"{ctx.labels['time']}{ctx.labels['colon']} {minutes(section.minutes)} {ctx.labels['minutes']}" \
         if section.minutes else ""
@@ -83,11 +83,6 @@ def _add(ctx: Context, index: int, section: Section, number: int, title_box: Tex
     ctx.slides.append(SlidePlan(kind="divider", layout="content", title=title_box, items=tuple(items),
                                 background=cover_background(ctx), notes=notes, footer=False,
                                 path=("sections", index)))
-
-
-def _cut(a: Box, b: Box) -> bool:
-    """Whether two frames cut into each other (more than a point each way)."""
-    return min(a.right, b.right) - max(a.x, b.x) > 1 and min(a.bottom, b.bottom) - max(a.y, b.y) > 1
 
 
 def _progress(ctx: Context, index: int, chapters: list[Section]) -> list:

@@ -121,9 +121,7 @@ def laid_in(placeholders: list, box: Box):
     def overlap(ph) -> float:
         if ph.left is None or ph.top is None or ph.width is None or ph.height is None:
             return 0.0
-        x, y, w, h = (points(v) for v in (ph.left, ph.top, ph.width, ph.height))
-        dx = min(x + w, box.x + box.w) - max(x, box.x)
-        dy = min(y + h, box.y + box.h) - max(y, box.y)
+        dx, dy = Box(*(points(v) for v in (ph.left, ph.top, ph.width, ph.height))).overlap(box)
         return dx * dy if dx > 0 and dy > 0 else 0.0
 
     best = max(placeholders, key=overlap, default=None)

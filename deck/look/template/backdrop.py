@@ -52,7 +52,8 @@ def behind(regions: tuple[Region, ...], background: str, box: Box | None, fill: 
         return [background]
     found: list[str] = []
     for region in reversed(regions):
-        share = _overlap(region.box, box) / (box.w * box.h)
+        across, down = region.box.overlap(box)
+        share = max(0.0, across) * max(0.0, down) / (box.w * box.h)
         if share < COUNTS:
             continue
         colours = region.under(box)
@@ -62,10 +63,6 @@ def behind(regions: tuple[Region, ...], background: str, box: Box | None, fill: 
         if colours and share >= COVERS and region.alpha >= 0.99:
             return found
     return found + [background]
-
-
-def _overlap(a: Box, b: Box) -> float:
-    return max(0.0, min(a.right, b.right) - max(a.x, b.x)) * max(0.0, min(a.bottom, b.bottom) - max(a.y, b.y))
 
 
 def _mean(colours: list[str]) -> str:
